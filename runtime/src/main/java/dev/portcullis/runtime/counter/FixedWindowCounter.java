@@ -140,7 +140,8 @@ public final class FixedWindowCounter implements RateCounter {
 
     /** Milliseconds from {@code nowMillis} to the end of window {@code newest} (which holds or follows now). */
     private long retryAfter(long newest, long nowMillis) {
-        return SaturatingMath.subtract(endOfWindow(newest), nowMillis);
+        // at least 1 even when the window's end lies beyond Long.MAX_VALUE and saturated
+        return Math.max(1, SaturatingMath.subtract(endOfWindow(newest), nowMillis));
     }
 
     private long endOfWindow(long window) {

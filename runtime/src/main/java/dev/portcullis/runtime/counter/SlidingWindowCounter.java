@@ -125,11 +125,10 @@ public final class SlidingWindowCounter implements RateCounter {
 
     /** Drops the entries that no interval ending at {@code at} or later contains. */
     private void expire(LogState state, long at) {
-        long cutoff = SaturatingMath.subtract(at, windowMillis);
         long[] entries = state.entries;
         while (state.size > 0) {
             int index = state.index(0);
-            if (entries[index] > cutoff) {
+            if (!hasLeft(entries[index], at)) {
                 break;
             }
             state.sum -= entries[index + 1];
@@ -141,6 +140,11 @@ public final class SlidingWindowCounter implements RateCounter {
         }
     }
 
+    /** Whether an entry dated {@code entryMillis} lies outside {@code (at - window, at]}, for {@code entryMillis <= at}. */
+    private boolean hasLeft(long entryMillis, long at) {
+        return SaturatingMath.subtract(at, entryMillis) >= windowMillis;
+    }
+
     /** When enough of the oldest entries will have expired for {@code amount} to fit. */
     private long retryAfter(LogState state, long amount, long nowMillis) {
         long missing = amount - (max - state.sum);
@@ -149,7 +153,8 @@ public final class SlidingWindowCounter implements RateCounter {
             int index = state.index(position);
             missing -= entries[index + 1];
             if (missing <= 0) {
-                return SaturatingMath.subtract(SaturatingMath.add(entries[index], windowMillis), nowMillis);
+                // at least 1 even when the entry expires beyond Long.MAX_VALUE and saturated
+                return Math.max(1, SaturatingMath.subtract(SaturatingMath.add(entries[index], windowMillis), nowMillis));
             }
         }
     }
@@ -252,11 +257,11 @@ public final class SlidingWindowCounter implements RateCounter {
                 return 0;
             }
             // read-only: expiring here would drop entries that calls dated before nowMillis still need
-            long cutoff = SaturatingMath.subtract(Math.max(nowMillis, state.latestMillis), windowMillis);
+            long at = Math.max(nowMillis, state.latestMillis);
             long count = state.sum;
             for (int position = 0; position < state.size; position++) {
                 int index = state.index(position);
-                if (state.entries[index] > cutoff) {
+                if (!hasLeft(state.entries[index], at)) {
                     break;
                 }
                 count -= state.entries[index + 1];

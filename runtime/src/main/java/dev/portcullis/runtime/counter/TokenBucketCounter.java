@@ -17,7 +17,8 @@ import java.lang.invoke.VarHandle;
  * ceiling of the missing units over the rate. Nothing is rounded, so the counter admits exactly what
  * a token bucket computed with rational numbers admits. Admitting a call on an existing key
  * allocates nothing. TATs are relative to a per-key origin; after about {@code 2^61 / rate} ms (at
- * least 73 years for {@code max <= 10^6}) the key moves to a new origin, carrying its TAT over.
+ * least 73 years for {@code max <= 10^6}) the key moves to a new origin, carrying its TAT over; a call
+ * dated more than half that span before the key's latest call is then measured at the origin.
  *
  * <p><b>Release.</b> Giving back {@code amount} taken at {@code t} returns the tokens that have not
  * refilled since: {@code amount * cost - (latestSeen - t) * rate} units, where {@code latestSeen} is
@@ -192,13 +193,16 @@ public final class TokenBucketCounter implements RateCounter {
         return nowMillis <= state.originMillis ? 0 : SaturatingMath.subtract(nowMillis, state.originMillis);
     }
 
-    /** Replaces the state by one whose origin is {@code nowMillis}, carrying the bucket over. */
+    /**
+     * Replaces the state by one whose origin is half a span before {@code nowMillis}, carrying the
+     * bucket over, so that calls dated up to half a span before the latest are still measured at
+     * their own time.
+     */
     private boolean moveOrigin(BucketState state, long arrival, long nowMillis) {
-        long elapsed = elapsedSinceOrigin(state, nowMillis);
-        long carried = elapsed >= SaturatingMath.ceilDivide(arrival, unitsPerMilli)
-                ? 0
-                : arrival - elapsed * unitsPerMilli;
-        BucketState next = new BucketState(nowMillis, carried, Math.max(state.lastSeenMillis, nowMillis));
+        long origin = nowMillis - originSpanMillis / 2;
+        long shift = SaturatingMath.subtract(origin, state.originMillis); // positive: now is over a span past the old origin
+        long carried = shift >= SaturatingMath.ceilDivide(arrival, unitsPerMilli) ? 0 : arrival - shift * unitsPerMilli;
+        BucketState next = new BucketState(origin, carried, Math.max(state.lastSeenMillis, nowMillis));
         return retire(state, arrival, next);
     }
 
