@@ -36,6 +36,9 @@ public sealed interface Value {
         }
     }
 
+    /** Beyond this many zeros, a number is shown in scientific notation rather than expanded. */
+    int PLAIN_SCALE_LIMIT = 40;
+
     /** An exact number, normalised without trailing zeros so that equal numbers are equal records. */
     record NumberValue(BigDecimal value) implements Value {
         public NumberValue {
@@ -66,9 +69,10 @@ public sealed interface Value {
             return value;
         }
 
+        /** Plain decimal form ({@code 1000}, {@code 0.25}); scientific only for extreme exponents. */
         @Override
         public String text() {
-            return value.toString();
+            return Math.abs((long) value.scale()) <= PLAIN_SCALE_LIMIT ? value.toPlainString() : value.toString();
         }
     }
 
