@@ -67,6 +67,13 @@ public enum DiagnosticCode {
     GLOB_MATCHES_NO_TOOL(67, Severity.WARNING, "'%s' matches no tool in the tools list"),
     INVALID_TOOLS_LIST(68, Severity.ERROR, "cannot use the tools list: %s"),
     DUPLICATE_RULE_ID(69, Severity.WARNING, "rule id '%s' is used more than once for tool entry '%s', so decisions cannot tell these rules apart"),
+
+    // --- bytecode compiler (PC200-PC249) ---
+    CODE_GENERATION_FAILED(200, Severity.ERROR, "cannot generate code for policy '%s': %s"),
+    BYTECODE_COMPILATION_FAILED(201, Severity.ERROR, "compiling policy '%s' to bytecode failed: %s (the numbered generated source is logged at DEBUG by logger %s)"),
+    COMPILED_POLICY_UNUSABLE(202, Severity.ERROR, "the compiled class of policy '%s' cannot be instantiated: %s"),
+    PRECOMPILED_WRITE_FAILED(203, Severity.ERROR, "cannot write precompiled policy '%s' to %s: %s"),
+    INTERPRETER_FALLBACK(204, Severity.WARNING, "policy '%s' is evaluated by the interpreter because it could not be compiled to bytecode"),
     ;
 
     private final int number;
