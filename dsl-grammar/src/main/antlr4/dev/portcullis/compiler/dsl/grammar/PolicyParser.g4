@@ -81,11 +81,16 @@ condition
     | condition AND condition                               # andCondition
     | condition OR condition                                # orCondition
     | LPAREN condition RPAREN                               # parenCondition
-    | path op=(EQ | NEQ | LT | LTE | GT | GTE) jsonValue    # comparison
-    | path NOT? IN jsonValue                                # membership
-    | path op=(MATCHES | STARTS_WITH | ENDS_WITH | CONTAINS) jsonValue  # textTest
-    | path NOT? EXISTS                                      # existence
+    | path test                                             # pathCondition
     | jsonObject                                            # jsonCondition
+    ;
+
+// What is asked of the argument at a path.
+test
+    : op=(EQ | NEQ | LT | LTE | GT | GTE) jsonValue         # comparison
+    | NOT? IN jsonValue                                     # membership
+    | op=(MATCHES | STARTS_WITH | ENDS_WITH | CONTAINS) jsonValue  # textTest
+    | NOT? EXISTS                                           # existence
     ;
 
 path

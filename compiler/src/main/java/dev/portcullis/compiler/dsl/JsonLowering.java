@@ -1,0 +1,73 @@
+package dev.portcullis.compiler.dsl;
+
+import dev.portcullis.compiler.diagnostic.DiagnosticCode;
+import dev.portcullis.compiler.dsl.grammar.PolicyParser;
+import dev.portcullis.compiler.source.SourcePosition;
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON written inside a policy (a whole document, or a value, condition, limit, rule or entry) to
+ * the same tree Jackson would read, recording the position of every member. Duplicate keys are an
+ * error: in a policy, "the last one wins" silently drops a rule.
+ */
+final class JsonLowering {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final LoweringScope scope;
+
+    JsonLowering(LoweringScope scope) {
+        this.scope = scope;
+    }
+
+    JsonNode value(PolicyParser.JsonValueContext value, String pointer) {
+        scope.mark(pointer, value);
+        if (value.jsonObject() != null) {
+            return object(value.jsonObject(), pointer);
+        }
+        if (value.jsonArray() != null) {
+            ArrayNode array = NODES.arrayNode();
+            int index = 0;
+            for (PolicyParser.JsonValueContext element : value.jsonArray().jsonValue()) {
+                array.add(value(element, JsonPointers.index(pointer, index++)));
+            }
+            return array;
+        }
+        if (value.STRING() != null) {
+            return NODES.stringNode(scope.string(value.STRING()));
+        }
+        if (value.NUMBER() != null) {
+            return JsonNumbers.fromLiteral(value.NUMBER().getText());
+        }
+        if (value.TRUE() != null) {
+            return NODES.booleanNode(true);
+        }
+        if (value.FALSE() != null) {
+            return NODES.booleanNode(false);
+        }
+        return NODES.nullNode();
+    }
+
+    ObjectNode object(PolicyParser.JsonObjectContext object, String pointer) {
+        scope.mark(pointer, object);
+        ObjectNode node = NODES.objectNode();
+        Map<String, SourcePosition> seen = new HashMap<>();
+        for (PolicyParser.JsonMemberContext member : object.jsonMember()) {
+            String key = scope.string(member.STRING());
+            SourcePosition at = scope.at(member.STRING());
+            SourcePosition first = seen.putIfAbsent(key, at);
+            if (first != null) {
+                scope.error(DiagnosticCode.DSL_DUPLICATE_KEY, at, key, first);
+                continue;
+            }
+            String child = JsonPointers.child(pointer, key);
+            node.set(key, value(member.jsonValue(), child));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.portcullis.compiler.frontend;
+
+public interface PolicyFrontEnd {
+    FrontEndResult read(String displayName, byte[] content);
+}
