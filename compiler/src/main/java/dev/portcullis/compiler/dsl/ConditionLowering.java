@@ -1,9 +1,9 @@
 package dev.portcullis.compiler.dsl;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import dev.portcullis.compiler.source.JsonPointers;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.dsl.grammar.PolicyParser;
+import dev.portcullis.compiler.schema.RegexSyntax;
 import dev.portcullis.compiler.source.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ final class ConditionLowering {
             operands.add(condition);
         }
         for (PolicyParser.ConditionContext operand : operands) {
-            list.add(lower(operand, JsonPointers.index(listPointer, list.size())));
+            list.add(lower(operand, JsonPointers.child(listPointer, list.size())));
         }
     }
 
@@ -86,7 +86,7 @@ final class ConditionLowering {
         String arrayPointer = JsonPointers.child(pointer, field);
         ArrayNode array = NODES.arrayNode();
         for (PolicyParser.ConditionContext operand : operands) {
-            array.add(lower(operand, JsonPointers.index(arrayPointer, array.size())));
+            array.add(lower(operand, JsonPointers.child(arrayPointer, array.size())));
         }
         ObjectNode node = NODES.objectNode();
         node.set(field, array);
@@ -150,10 +150,7 @@ final class ConditionLowering {
     }
 
     private void checkRegex(String regex, SourcePosition position) {
-        try {
-            Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            scope.error(DiagnosticCode.DSL_INVALID_REGEX, position, e.getMessage());
-        }
+        RegexSyntax.problemWith(regex).ifPresent(problem ->
+                scope.error(DiagnosticCode.INVALID_REGEX, position, regex, problem));
     }
 }

@@ -4,6 +4,10 @@ import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.frontend.CanonicalDocument;
 import dev.portcullis.compiler.frontend.FrontEndResult;
 import dev.portcullis.compiler.frontend.PolicyFrontEnd;
+import dev.portcullis.compiler.frontend.PolicyLayerJsonFrontEnd;
+import dev.portcullis.compiler.source.ReadLimits;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,17 +26,27 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DslFrontEnd implements PolicyFrontEnd {
 
     /** The {@link CanonicalDocument#format()} of documents read by this front end. */
-    public static final String FORMAT = "dsl";
+    public static final String FORMAT = "policy";
 
     private final IncludeResolver includes;
+    private final DslParser parser;
+    private final PolicyLayerJsonFrontEnd json;
 
-    /** Includes are read from the file system, relative to the including file. */
+    /** Includes are read from the file system, relative to the including file; default read limits. */
     public DslFrontEnd() {
         this(IncludeResolver.fileSystem());
     }
 
     public DslFrontEnd(IncludeResolver includes) {
+        this(includes, ReadLimits.defaults());
+    }
+
+    /** {@code limits} apply to every file read, the included ones too. */
+    public DslFrontEnd(IncludeResolver includes, ReadLimits limits) {
         this.includes = Objects.requireNonNull(includes, "includes");
+        Objects.requireNonNull(limits, "limits");
+        this.parser = new DslParser(limits);
+        this.json = new PolicyLayerJsonFrontEnd(limits);
     }
 
     @Override
@@ -42,9 +56,13 @@ public final class DslFrontEnd implements PolicyFrontEnd {
 
     /** Like {@link #read}, keeping the text of every file read for rendering diagnostics. */
     public DslReadResult parse(String displayName, byte[] content) {
-        PolicyAssembler assembler = new PolicyAssembler(displayName, includes);
+        ParsedFile parsed = parser.parse(displayName, content);
+        if (parsed.json() != null) {
+            return jsonDocument(parsed);
+        }
+        PolicyAssembler assembler = new PolicyAssembler(displayName, includes, parser, json);
         ObjectNode tree = null;
-        if (assembler.addRoot(DslParser.parse(displayName, content))) {
+        if (assembler.addRoot(parsed)) {
             tree = assembler.finish();
         }
         // A block shared by several tools (tool a, b { ... }) is lowered once per tool: report its problems once.
@@ -53,5 +71,13 @@ public final class DslFrontEnd implements PolicyFrontEnd {
         Optional<CanonicalDocument> document = failed ? Optional.empty()
                 : Optional.of(new CanonicalDocument(displayName, FORMAT, tree, assembler.sourceMap()));
         return new DslReadResult(new FrontEndResult(document, List.copyOf(diagnostics)), assembler.sources());
+    }
+
+    /** A file that is one JSON object means exactly what it means as a {@code .json} file. */
+    private DslReadResult jsonDocument(ParsedFile parsed) {
+        FrontEndResult read = json.read(parsed.file(), parsed.json().getBytes(StandardCharsets.UTF_8));
+        Optional<CanonicalDocument> document = read.document().map(doc ->
+                new CanonicalDocument(doc.file(), FORMAT, doc.tree(), doc.sourceMap()));
+        return new DslReadResult(new FrontEndResult(document, read.diagnostics()), Map.of(parsed.file(), parsed.text()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.compiler.dsl;
 
+import dev.portcullis.compiler.source.ForbiddenCharacters;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -17,13 +18,16 @@ final class DslNames {
     private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9_-]*\\*[A-Za-z0-9_*-]*");
     private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]*");
 
+    /** The owner name of {@code all tools}: Intercept's scope for its "*" tool. */
+    static final String ALL_TOOLS_OWNER = "_global";
+
     private DslNames() {
     }
 
     /**
      * The counter an unnamed limit ({@code limit 5 per hour}) uses: {@code <tool>._rate_<window>},
      * the name Intercept's {@code rate_limit} lowers to, so such policies print back unnamed.
-     * {@code owner} is the tool key, or {@code *} for {@code all tools}.
+     * {@code owner} is the tool key, or {@link #ALL_TOOLS_OWNER} for {@code all tools}.
      */
     static String defaultCounterName(String owner, JsonNode window) {
         return owner + "._rate_" + (window.isString() ? window.stringValue() : window.toString());
@@ -54,37 +58,26 @@ final class DslNames {
         return WORD.matcher(segment).matches() || INDEX.matcher(segment).matches() ? segment : quote(segment);
     }
 
-    /** A JSON string literal, which is also the DSL's. */
+    /** A JSON string literal, which is also the DSL's; characters a policy may not hold raw are escaped. */
     static String quote(String value) {
         StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
+        int forbidden = ForbiddenCharacters.indexOfFirst(value);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (i == forbidden) {
+                quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                forbidden = ForbiddenCharacters.indexOfFirst(value, i + 1);
+                continue;
+            }
             switch (c) {
                 case '"' -> quoted.append("\\\"");
                 case '\\' -> quoted.append("\\\\");
                 case '\n' -> quoted.append("\\n");
                 case '\r' -> quoted.append("\\r");
                 case '\t' -> quoted.append("\\t");
-                case '\b' -> quoted.append("\\b");
-                case '\f' -> quoted.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == 0x7F || Character.isSurrogate(c) && !validSurrogateAt(value, i)) {
-                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
+                default -> quoted.append(c);
             }
         }
         return quoted.append('"').toString();
-    }
-
-    /** A lone surrogate cannot be written raw (the file is UTF-8), so it is escaped instead. */
-    private static boolean validSurrogateAt(String value, int i) {
-        char c = value.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
     }
 }

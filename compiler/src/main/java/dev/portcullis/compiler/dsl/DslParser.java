@@ -4,7 +4,9 @@ import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.dsl.grammar.PolicyLexer;
 import dev.portcullis.compiler.dsl.grammar.PolicyParser;
+import dev.portcullis.compiler.source.ReadLimits;
 import dev.portcullis.compiler.source.SourcePosition;
+import dev.portcullis.compiler.source.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -16,63 +18,112 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * Bytes to parse tree, defensively: decoding and size checks first, then lexing with a nesting cap
- * (the parser is recursive descent, so unbounded nesting would overflow the stack), then the fast
- * SLL parse, falling back to full LL with error recovery only when SLL fails.
+ * Bytes to parse tree, defensively: the shared size, encoding and character checks first
+ * ({@link SourceText}), then lexing under the nesting and string-length limits (the parser is
+ * recursive descent, so unbounded nesting would overflow the stack), then the fast SLL parse,
+ * falling back to full LL with error recovery only when SLL fails.
  */
 final class DslParser {
 
-    /** Real policies nest a handful of levels; this leaves room for generated JSON and stays far from the stack. */
-    static final int MAX_NESTING = 100;
+    private final ReadLimits limits;
 
-    private DslParser() {
+    DslParser(ReadLimits limits) {
+        this.limits = limits;
     }
 
-    static ParsedFile parse(String file, byte[] content) {
-        SourceDecoder.Decoded decoded = SourceDecoder.decode(file, content);
-        if (!decoded.ok()) {
-            return new ParsedFile(file, null, null, List.of(decoded.problem()));
+    ParsedFile parse(String file, byte[] content) {
+        SourceText.Decoding decoding = SourceText.decode(file, content, limits);
+        if (decoding.text().isEmpty()) {
+            return ParsedFile.failed(file, null, decoding.diagnostics());
         }
-        return parse(file, decoded.text());
+        return parse(file, decoding.text().get());
     }
 
-    static ParsedFile parse(String file, String text) {
+    ParsedFile parse(String file, String text) {
         PolicyLexer lexer = new PolicyLexer(CharStreams.fromString(text, file));
         lexer.removeErrorListeners();
         List<Token> tokens = new ArrayList<>();
+        List<Token> comments = new ArrayList<>();
         NestingGauge gauge = new NestingGauge();
         for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
-            if (token.getChannel() == Token.DEFAULT_CHANNEL && gauge.exceeds(token, MAX_NESTING)) {
+            String exceeded = token.getChannel() == Token.DEFAULT_CHANNEL ? exceededLimit(token, gauge) : null;
+            if (exceeded != null) {
                 SourcePosition at = new SourcePosition(file, token.getLine(), token.getCharPositionInLine() + 1);
-                return new ParsedFile(file, text, null,
-                        List.of(Diagnostic.of(DiagnosticCode.DSL_NESTING_TOO_DEEP, at, MAX_NESTING)));
+                return ParsedFile.failed(file, text,
+                        List.of(Diagnostic.of(DiagnosticCode.INPUT_LIMIT_EXCEEDED, at, exceeded)));
+            }
+            if (token.getChannel() != Token.DEFAULT_CHANNEL && token.getType() != PolicyLexer.WS) {
+                comments.add(token);
             }
             tokens.add(token);
         }
-        ListTokenSource source = new ListTokenSource(tokens, file);
-        CommonTokenStream stream = new CommonTokenStream(source);
+        CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(tokens, file));
         PolicyParser parser = new PolicyParser(stream);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
-        try {
-            return new ParsedFile(file, text, parser.document(), List.of());
-        } catch (ParseCancellationException sllFailed) {
-            stream.seek(0);
-            parser.reset();
-        }
-        SyntaxErrorCollector errors = new SyntaxErrorCollector(file);
-        parser.addErrorListener(errors);
-        parser.setErrorHandler(new PolicyErrorStrategy());
-        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         PolicyParser.DocumentContext tree;
         try {
             tree = parser.document();
-        } catch (ParseCancellationException tooManyErrors) {
+        } catch (ParseCancellationException sllFailed) {
             tree = null;
         }
-        List<Diagnostic> diagnostics = errors.diagnostics();
-        return new ParsedFile(file, text, diagnostics.isEmpty() ? tree : null, diagnostics);
+        if (tree == null) {
+            stream.seek(0);
+            parser.reset();
+            SyntaxErrorCollector errors = new SyntaxErrorCollector(file);
+            parser.addErrorListener(errors);
+            parser.setErrorHandler(new PolicyErrorStrategy());
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            try {
+                tree = parser.document();
+            } catch (ParseCancellationException tooManyErrors) {
+                tree = null;
+            }
+            if (!errors.diagnostics().isEmpty()) {
+                return ParsedFile.failed(file, text, errors.diagnostics());
+            }
+        }
+        String json = tree instanceof PolicyParser.JsonDocumentContext ? blank(text, comments) : null;
+        return new ParsedFile(file, text, tree, json, List.of());
+    }
+
+    private String exceededLimit(Token token, NestingGauge gauge) {
+        if (gauge.exceeds(token, limits.maxNestingDepth())) {
+            return "nesting deeper than " + limits.maxNestingDepth() + " levels";
+        }
+        if (token.getType() == PolicyLexer.STRING && token.getText().length() - 2 > limits.maxStringLength()) {
+            return "a string longer than " + limits.maxStringLength() + " characters";
+        }
+        return null;
+    }
+
+    /** The text with every comment replaced by spaces, so what remains is JSON at unchanged positions. */
+    private static String blank(String text, List<Token> comments) {
+        if (comments.isEmpty()) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        // token indexes count code points, Java strings count UTF-16 units: walk both in step
+        int codePoint = 0;
+        int unit = 0;
+        for (Token comment : comments) {
+            while (codePoint < comment.getStartIndex()) {
+                unit += Character.charCount(text.codePointAt(unit));
+                codePoint++;
+            }
+            int from = unit;
+            while (codePoint <= comment.getStopIndex()) {
+                unit += Character.charCount(text.codePointAt(unit));
+                codePoint++;
+            }
+            for (int i = from; i < unit; i++) {
+                if (chars[i] != '\n' && chars[i] != '\r') {
+                    chars[i] = ' ';
+                }
+            }
+        }
+        return new String(chars);
     }
 
     /**

@@ -50,7 +50,9 @@ public final class DslPrinter {
         if (document == null || !document.isObject()) {
             throw new IllegalArgumentException("a canonical policy document is a JSON object");
         }
-        if (!statementsCanSay(document)) {
+        if (!statementsCanSay(document) || document.size() == 1) {
+            // JSON, which the DSL reads too; also for a document with nothing but its version,
+            // which as statements would be an empty file
             return JsonMapper.shared().writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
         }
         return new DslPrinter(document).document(document);
@@ -115,7 +117,7 @@ public final class DslPrinter {
         }
         List<String> blocks = new ArrayList<>();
         if (document.has("all_tools")) {
-            blocks.add(entry("all tools", "*", document.get("all_tools")));
+            blocks.add(entry("all tools", DslNames.ALL_TOOLS_OWNER, document.get("all_tools")));
         }
         if (document.has("tools")) {
             for (Map.Entry<String, JsonNode> tool : document.get("tools").properties()) {

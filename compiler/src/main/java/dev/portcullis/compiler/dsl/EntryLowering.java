@@ -1,5 +1,6 @@
 package dev.portcullis.compiler.dsl;
 
+import dev.portcullis.compiler.source.JsonPointers;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.dsl.grammar.PolicyParser;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class EntryLowering {
         this.counters = counters;
     }
 
-    /** The entry of tool {@code key} ({@code *} for all tools), written at {@code pointer}. */
+    /** The entry of tool {@code key} ({@link DslNames#ALL_TOOLS_OWNER} for all tools), written at {@code pointer}. */
     ObjectNode entry(PolicyParser.EntryBodyContext body, String key, String pointer) {
         scope.mark(pointer, body);
         CounterBook.Owner owner = new CounterBook.Owner(key, pointer);
@@ -100,19 +101,19 @@ final class EntryLowering {
             action(parts, statement, "require_approval", approval.STRING());
         } else if (statement instanceof PolicyParser.DenyIfStatementContext denyIf) {
             parts.denyIf.add(conditions.lower(denyIf.condition(),
-                    JsonPointers.index(parts.at("deny_if"), parts.denyIf.size())));
+                    JsonPointers.child(parts.at("deny_if"), parts.denyIf.size())));
         } else if (statement instanceof PolicyParser.RequireStatementContext require) {
             if (require.ELSE() == null) {
                 conditions.lowerInto(parts.require, require.condition(), parts.at("require"));
             } else {
-                parts.rules.add(namedRequirement(require, JsonPointers.index(parts.at("rules"), parts.rules.size())));
+                parts.rules.add(namedRequirement(require, JsonPointers.child(parts.at("rules"), parts.rules.size())));
             }
         } else if (statement instanceof PolicyParser.LimitStatementContext limit) {
             parts.limits.add(limits.limit(limit.limitReference(), owner,
-                    JsonPointers.index(parts.at("limits"), parts.limits.size())));
+                    JsonPointers.child(parts.at("limits"), parts.limits.size())));
         } else {
             PolicyParser.RuleStatementContext rule = (PolicyParser.RuleStatementContext) statement;
-            parts.rules.add(rule(rule.ruleDefinition(), owner, JsonPointers.index(parts.at("rules"), parts.rules.size())));
+            parts.rules.add(rule(rule.ruleDefinition(), owner, JsonPointers.child(parts.at("rules"), parts.rules.size())));
         }
     }
 
@@ -191,7 +192,7 @@ final class EntryLowering {
             String limitsPointer = JsonPointers.child(pointer, "limits");
             ArrayNode array = NODES.arrayNode();
             for (PolicyParser.LimitReferenceContext limit : readable.limitReference()) {
-                array.add(limits.limit(limit, owner, JsonPointers.index(limitsPointer, array.size())));
+                array.add(limits.limit(limit, owner, JsonPointers.child(limitsPointer, array.size())));
             }
             rule.set("limits", array);
         }

@@ -1,5 +1,6 @@
 package dev.portcullis.compiler.dsl;
 
+import dev.portcullis.compiler.source.JsonPointers;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.dsl.grammar.PolicyParser;
 import dev.portcullis.compiler.source.SourcePosition;
@@ -34,7 +35,7 @@ final class JsonLowering {
             ArrayNode array = NODES.arrayNode();
             int index = 0;
             for (PolicyParser.JsonValueContext element : value.jsonArray().jsonValue()) {
-                array.add(value(element, JsonPointers.index(pointer, index++)));
+                array.add(value(element, JsonPointers.child(pointer, index++)));
             }
             return array;
         }
@@ -42,7 +43,12 @@ final class JsonLowering {
             return NODES.stringNode(scope.string(value.STRING()));
         }
         if (value.NUMBER() != null) {
-            return JsonNumbers.fromLiteral(value.NUMBER().getText());
+            JsonNode number = JsonNumbers.fromLiteral(value.NUMBER().getText());
+            if (number.isDouble() && !Double.isFinite(number.doubleValue())) {
+                scope.error(DiagnosticCode.INPUT_LIMIT_EXCEEDED, scope.at(value),
+                        "number " + value.getText() + " is not a finite number");
+            }
+            return number;
         }
         if (value.TRUE() != null) {
             return NODES.booleanNode(true);
@@ -62,7 +68,7 @@ final class JsonLowering {
             SourcePosition at = scope.at(member.STRING());
             SourcePosition first = seen.putIfAbsent(key, at);
             if (first != null) {
-                scope.error(DiagnosticCode.DSL_DUPLICATE_KEY, at, key, first);
+                scope.error(DiagnosticCode.DUPLICATE_KEY, at, key, first.line());
                 continue;
             }
             String child = JsonPointers.child(pointer, key);

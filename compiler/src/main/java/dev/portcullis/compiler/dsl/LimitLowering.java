@@ -1,5 +1,6 @@
 package dev.portcullis.compiler.dsl;
 
+import dev.portcullis.compiler.source.JsonPointers;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.dsl.grammar.PolicyParser;
 import java.math.BigInteger;

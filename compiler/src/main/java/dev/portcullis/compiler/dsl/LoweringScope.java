@@ -3,6 +3,7 @@ package dev.portcullis.compiler.dsl;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.dsl.grammar.PolicyParser;
+import dev.portcullis.compiler.source.ForbiddenCharacters;
 import dev.portcullis.compiler.source.SourceMap;
 import dev.portcullis.compiler.source.SourcePosition;
 import java.util.List;
@@ -95,7 +96,17 @@ final class LoweringScope {
             }
             i++;
         }
+        checkEscapedCharacters(token, value);
         return value.toString();
+    }
+
+    /** Escapes must not smuggle in what the file itself may not hold (the JSON reader refuses it too). */
+    private void checkEscapedCharacters(Token token, CharSequence value) {
+        int index = ForbiddenCharacters.indexOfFirst(value);
+        if (index >= 0) {
+            error(DiagnosticCode.CONTROL_CHARACTER, at(token), ForbiddenCharacters.describe(value, index),
+                    " (written as an escape sequence in a string)");
+        }
     }
 
     private void badEscape(Token token, int offset, String message) {

@@ -1,12 +1,16 @@
 package dev.portcullis.compiler.dsl;
 
+import dev.portcullis.compiler.source.JsonPointers;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.diagnostic.Suggestions;
 import dev.portcullis.compiler.dsl.grammar.PolicyParser;
+import dev.portcullis.compiler.frontend.FrontEndResult;
+import dev.portcullis.compiler.frontend.PolicyFrontEnd;
 import dev.portcullis.compiler.source.SourceMap;
 import dev.portcullis.compiler.source.SourcePosition;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,6 +39,8 @@ final class PolicyAssembler {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final IncludeResolver includes;
+    private final DslParser parser;
+    private final PolicyFrontEnd json;
     private final SourceMap sourceMap;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, String> sources = new LinkedHashMap<>();
@@ -44,7 +50,6 @@ final class PolicyAssembler {
     private final Deque<String> includeStack = new ArrayDeque<>();
     private final Set<String> included = new HashSet<>();
 
-    private ObjectNode jsonDocument;
     private String name;
     private SourcePosition nameAt;
     private String description;
@@ -58,8 +63,10 @@ final class PolicyAssembler {
     private final ObjectNode tools = NODES.objectNode();
     private final Map<String, SourcePosition> toolPositions = new HashMap<>();
 
-    PolicyAssembler(String rootFile, IncludeResolver includes) {
+    PolicyAssembler(String rootFile, IncludeResolver includes, DslParser parser, PolicyFrontEnd json) {
         this.includes = includes;
+        this.parser = parser;
+        this.json = json;
         this.sourceMap = new SourceMap(rootFile);
     }
 
@@ -76,7 +83,7 @@ final class PolicyAssembler {
         return sources;
     }
 
-    /** Reads the root file; returns false when it could not be parsed. */
+    /** Reads the root file, written in the DSL; returns false when it could not be parsed. */
     boolean addRoot(ParsedFile parsed) {
         included.add(parsed.file());
         return add(parsed, true);
@@ -93,15 +100,7 @@ final class PolicyAssembler {
         includeStack.push(parsed.file());
         try {
             if (parsed.tree() instanceof PolicyParser.JsonDocumentContext document) {
-                if (root) {
-                    LoweringScope scope = new LoweringScope(parsed.file(), sourceMap, diagnostics);
-                    jsonDocument = new JsonLowering(scope).object(document.jsonObject(), "");
-                } else {
-                    Map<String, SourcePosition> positions = new HashMap<>();
-                    LoweringScope scope = new LoweringScope(parsed.file(), positions::put, diagnostics);
-                    ObjectNode tree = new JsonLowering(scope).object(document.jsonObject(), "");
-                    mergeJson(tree, positions, scope);
-                }
+                includeJson(parsed, document);
             } else {
                 FileLowering lowering = new FileLowering(new LoweringScope(parsed.file(), sourceMap, diagnostics));
                 for (PolicyParser.StatementContext statement : ((PolicyParser.DslDocumentContext) parsed.tree()).statement()) {
@@ -160,7 +159,7 @@ final class PolicyAssembler {
             scope.mark("/default", defaults);
         } else if (statement instanceof PolicyParser.HideStatementContext hidden) {
             for (PolicyParser.ToolKeyContext key : hidden.toolKey()) {
-                scope.mark(JsonPointers.index("/hide", hide.size()), key);
+                scope.mark(JsonPointers.child("/hide", hide.size()), key);
                 hide.add(toolKey(key, scope));
             }
         } else if (statement instanceof PolicyParser.IncludeStatementContext include) {
@@ -196,7 +195,7 @@ final class PolicyAssembler {
                 return;
             }
             allToolsAt = at;
-            allTools = lowering.entries.entry(all.entryBody(), "*", "/all_tools");
+            allTools = lowering.entries.entry(all.entryBody(), DslNames.ALL_TOOLS_OWNER, "/all_tools");
             scope.mark("/all_tools", all);
         }
     }
@@ -247,7 +246,26 @@ final class PolicyAssembler {
             scope.error(DiagnosticCode.DSL_INCLUDE_UNREADABLE, at, target, reason);
             return;
         }
-        add(DslParser.parse(resolved, content), false);
+        add(parser.parse(resolved, content), false);
+    }
+
+    /**
+     * An included JSON document means what it means as a {@code .json} file, so the JSON front end
+     * reads it (PolicyLayer shorthands included); the positions come from the DSL's own reading,
+     * whose pointers are the same for every node the JSON front end keeps.
+     */
+    private void includeJson(ParsedFile parsed, PolicyParser.JsonDocumentContext document) {
+        FrontEndResult read = json.read(parsed.file(), parsed.json().getBytes(StandardCharsets.UTF_8));
+        diagnostics.addAll(read.diagnostics());
+        if (read.hasErrors() || read.document().isEmpty() || !read.document().get().tree().isObject()) {
+            return;
+        }
+        Map<String, SourcePosition> positions = new HashMap<>();
+        // the JSON front end reports this file's problems; this reading is only for positions
+        LoweringScope scope = new LoweringScope(parsed.file(), positions::put, new ArrayList<>());
+        new JsonLowering(scope).object(document.jsonObject(), "");
+        LoweringScope reporter = new LoweringScope(parsed.file(), sourceMap, diagnostics);
+        mergeJson((ObjectNode) read.document().get().tree(), positions, reporter);
     }
 
     /**
@@ -271,7 +289,7 @@ final class PolicyAssembler {
                 case "hide" -> {
                     if (expect(value.isArray(), field.getKey(), "an array", at, scope)) {
                         for (int i = 0; i < value.size(); i++) {
-                            moveSubtree(positions, JsonPointers.index("/hide", i), JsonPointers.index("/hide", hide.size()));
+                            moveSubtree(positions, JsonPointers.child("/hide", i), JsonPointers.child("/hide", hide.size()));
                             hide.add(value.get(i));
                         }
                     }
@@ -299,7 +317,7 @@ final class PolicyAssembler {
                         allToolsAt = at;
                         allTools = (ObjectNode) value;
                         moveSubtree(positions, "/all_tools", "/all_tools");
-                        counters.useJsonLimits(new CounterBook.Owner("*", "/all_tools"), value, at);
+                        counters.useJsonLimits(new CounterBook.Owner(DslNames.ALL_TOOLS_OWNER, "/all_tools"), value, at);
                     }
                 }
                 case "tools" -> {
@@ -343,9 +361,6 @@ final class PolicyAssembler {
 
     /** The canonical document, after the checks that need the whole policy. */
     ObjectNode finish() {
-        if (jsonDocument != null) {
-            return jsonDocument;
-        }
         LoweringScope root = new LoweringScope(sourceMap.file(), sourceMap, diagnostics);
         counters.check(root);
         checkStateReferences(root);
