@@ -8,6 +8,8 @@ import dev.portcullis.compiler.source.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -135,15 +137,23 @@ final class ConditionLowering {
 
     /** {@code args.a."b c"} to {@code "args.a.b c"}; a {@code state.} path is remembered for checking. */
     String path(PolicyParser.PathContext path) {
-        StringBuilder text = new StringBuilder(path.head.getText());
-        for (PolicyParser.SegmentContext segment : path.segment()) {
+        return path(path.head, path.segment(), path);
+    }
+
+    String path(PolicyParser.ArgsPathContext path) {
+        return path(path.head, path.segment(), path);
+    }
+
+    private String path(Token head, List<PolicyParser.SegmentContext> segments, ParserRuleContext path) {
+        StringBuilder text = new StringBuilder(head.getText());
+        for (PolicyParser.SegmentContext segment : segments) {
             String value = segment.STRING() != null ? scope.string(segment.STRING()) : segment.getText();
             if (segment.STRING() != null && value.indexOf('.') >= 0) {
                 scope.error(DiagnosticCode.DSL_INVALID_PATH_SEGMENT, scope.at(segment), value);
             }
             text.append('.').append(value);
         }
-        if (path.head.getType() == PolicyParser.STATE) {
+        if (head.getType() == PolicyParser.STATE) {
             stateReferences.add(new StateReference(text.toString(), scope.at(path)));
         }
         return text.toString();

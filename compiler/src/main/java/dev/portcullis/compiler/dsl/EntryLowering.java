@@ -39,13 +39,13 @@ final class EntryLowering {
     ObjectNode entry(PolicyParser.EntryBodyContext body, String key, String pointer) {
         scope.mark(pointer, body);
         CounterBook.Owner owner = new CounterBook.Owner(key, pointer);
-        if (body instanceof PolicyParser.JsonEntryContext object) {
-            ObjectNode entry = json.object(object.jsonObject(), pointer);
+        if (!body.jsonMember().isEmpty()) {
+            ObjectNode entry = json.members(body.jsonMember(), pointer);
             counters.useJsonLimits(owner, entry, scope.at(body));
             return entry;
         }
         Parts parts = new Parts(pointer);
-        for (PolicyParser.EntryStatementContext statement : ((PolicyParser.BlockEntryContext) body).entryStatement()) {
+        for (PolicyParser.EntryStatementContext statement : body.entryStatement()) {
             statement(statement, owner, parts);
         }
         return parts.toEntry();
@@ -96,14 +96,16 @@ final class EntryLowering {
         if (statement instanceof PolicyParser.AllowStatementContext allow) {
             action(parts, statement, "allow", allow.STRING());
         } else if (statement instanceof PolicyParser.DenyStatementContext deny) {
-            action(parts, statement, "deny", deny.STRING());
-        } else if (statement instanceof PolicyParser.RequireApprovalStatementContext approval) {
-            action(parts, statement, "require_approval", approval.STRING());
-        } else if (statement instanceof PolicyParser.DenyIfStatementContext denyIf) {
-            parts.denyIf.add(conditions.lower(denyIf.condition(),
-                    JsonPointers.child(parts.at("deny_if"), parts.denyIf.size())));
+            if (deny.IF() != null) {
+                parts.denyIf.add(conditions.lower(deny.condition(),
+                        JsonPointers.child(parts.at("deny_if"), parts.denyIf.size())));
+            } else {
+                action(parts, statement, "deny", deny.STRING());
+            }
         } else if (statement instanceof PolicyParser.RequireStatementContext require) {
-            if (require.ELSE() == null) {
+            if (require.APPROVAL() != null) {
+                action(parts, statement, "require_approval", require.STRING());
+            } else if (require.ELSE() == null) {
                 conditions.lowerInto(parts.require, require.condition(), parts.at("require"));
             } else {
                 parts.rules.add(namedRequirement(require, JsonPointers.child(parts.at("rules"), parts.rules.size())));
@@ -166,13 +168,13 @@ final class EntryLowering {
         if (action instanceof PolicyParser.DenyRuleActionContext deny) {
             rule.put("action", "deny");
             onDeny = deny.STRING();
-        } else if (action instanceof PolicyParser.ApprovalRuleActionContext approval) {
-            rule.put("action", "require_approval");
-            if (approval.condition() != null) {
-                rule.set("conditions", conditionList(approval.condition(), pointer));
+        } else if (action instanceof PolicyParser.RequireRuleActionContext require) {
+            if (require.APPROVAL() != null) {
+                rule.put("action", "require_approval");
             }
-        } else if (action instanceof PolicyParser.EvaluateRuleActionContext evaluate) {
-            rule.set("conditions", conditionList(evaluate.condition(), pointer));
+            if (require.condition() != null) {
+                rule.set("conditions", conditionList(require.condition(), pointer));
+            }
         }
         if (action != null) {
             scope.mark(JsonPointers.child(pointer, "action"), action);

@@ -5,6 +5,7 @@ import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.dsl.grammar.PolicyParser;
 import dev.portcullis.compiler.source.SourcePosition;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -61,9 +62,14 @@ final class JsonLowering {
 
     ObjectNode object(PolicyParser.JsonObjectContext object, String pointer) {
         scope.mark(pointer, object);
+        return members(object.jsonMember(), pointer);
+    }
+
+    /** The object made of {@code members} (the braces around them belong to the caller's syntax). */
+    ObjectNode members(List<PolicyParser.JsonMemberContext> members, String pointer) {
         ObjectNode node = NODES.objectNode();
         Map<String, SourcePosition> seen = new HashMap<>();
-        for (PolicyParser.JsonMemberContext member : object.jsonMember()) {
+        for (PolicyParser.JsonMemberContext member : members) {
             String key = scope.string(member.STRING());
             SourcePosition at = scope.at(member.STRING());
             SourcePosition first = seen.putIfAbsent(key, at);

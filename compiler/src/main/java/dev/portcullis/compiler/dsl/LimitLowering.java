@@ -90,11 +90,11 @@ final class LimitLowering {
     }
 
     private static String field(PolicyParser.LimitOptionContext option) {
-        if (option instanceof PolicyParser.ScopeOptionContext || option instanceof PolicyParser.GloballyOptionContext) {
-            return "scope";
+        if (option instanceof PolicyParser.PerOptionContext per) {
+            return per.argsPath() != null ? "per" : "scope";
         }
-        if (option instanceof PolicyParser.PerArgumentOptionContext) {
-            return "per";
+        if (option instanceof PolicyParser.GloballyOptionContext) {
+            return "scope";
         }
         if (option instanceof PolicyParser.IncrementOptionContext) {
             return "increment";
@@ -112,12 +112,14 @@ final class LimitLowering {
     }
 
     private void option(ObjectNode node, PolicyParser.LimitOptionContext option) {
-        if (option instanceof PolicyParser.ScopeOptionContext scopeOption) {
-            node.put("scope", scopeOption.scope.getText());
+        if (option instanceof PolicyParser.PerOptionContext per) {
+            if (per.argsPath() != null) {
+                node.put("per", conditions.path(per.argsPath()));
+            } else {
+                node.put("scope", per.scope.getText());
+            }
         } else if (option instanceof PolicyParser.GloballyOptionContext) {
             node.put("scope", "global");
-        } else if (option instanceof PolicyParser.PerArgumentOptionContext per) {
-            node.put("per", conditions.path(per.path()));
         } else if (option instanceof PolicyParser.AlgorithmOptionContext algorithm) {
             node.put("algorithm", algorithm.algorithm.getText());
         } else if (option instanceof PolicyParser.TokenBucketOptionContext) {
@@ -127,7 +129,7 @@ final class LimitLowering {
             if (increment.amount != null) {
                 node.set("increment", positiveInteger(increment.amount, "an increment"));
             } else {
-                node.put("increment_from", conditions.path(increment.path()));
+                node.put("increment_from", conditions.path(increment.argsPath()));
             }
         }
     }

@@ -71,6 +71,10 @@ final class TokenWords {
             remaining.remove(Token.EOF);
             remaining.remove(PolicyLexer.LBRACE);
         }
+        if (remaining.contains(PolicyLexer.ALLOW) && remaining.contains(PolicyLexer.STRING)) {
+            // the start of a block, which may also hold an entry written as JSON: not worth mentioning
+            remaining.remove(PolicyLexer.STRING);
+        }
         if (containsAll(remaining, WINDOWS)) {
             words.add("a window ('second', 'minute', 'hour', 'day' or a duration like 90s)");
             remaining = remaining.subtract(WINDOWS);
@@ -130,7 +134,8 @@ final class TokenWords {
         if (c instanceof PolicyParser.RuleDefinitionContext || c instanceof PolicyParser.RuleStatementContext) {
             return "a rule name";
         }
-        if (c instanceof PolicyParser.PathContext || c instanceof PolicyParser.SegmentContext) {
+        if (c instanceof PolicyParser.PathContext || c instanceof PolicyParser.ArgsPathContext
+                || c instanceof PolicyParser.SegmentContext) {
             return "an argument name";
         }
         return null;

@@ -25,17 +25,17 @@ counterDefinition
     | jsonObject
     ;
 
+// Statements, or the members of a JSON object (the entry written as JSON). The first token after
+// '{' decides, so a mistake there is reported with what a statement could have been.
 entryBody
-    : LBRACE entryStatement* RBRACE                         # blockEntry
-    | jsonObject                                            # jsonEntry
+    : LBRACE (entryStatement* | jsonMember (COMMA jsonMember)*) RBRACE
     ;
 
+// Each alternative starts with its own keyword, so errors after the keyword say what was expected there.
 entryStatement
     : ALLOW STRING?                                         # allowStatement
-    | DENY IF condition                                     # denyIfStatement
-    | DENY STRING?                                          # denyStatement
-    | REQUIRE APPROVAL STRING?                              # requireApprovalStatement
-    | REQUIRE condition (ELSE STRING)?                      # requireStatement
+    | DENY (IF condition | STRING)?                         # denyStatement
+    | REQUIRE (APPROVAL STRING? | condition (ELSE STRING)?) # requireStatement
     | LIMIT limitReference                                  # limitStatement
     | RULE ruleDefinition                                   # ruleStatement
     ;
@@ -48,8 +48,7 @@ ruleDefinition
 
 ruleAction
     : DENY STRING?                                          # denyRuleAction
-    | REQUIRE APPROVAL (WHEN condition)?                    # approvalRuleAction
-    | REQUIRE condition                                     # evaluateRuleAction
+    | REQUIRE (APPROVAL (WHEN condition)? | condition)      # requireRuleAction
     ;
 
 limitReference
@@ -67,12 +66,11 @@ window
     ;
 
 limitOption
-    : PER scope=(GRANT | SESSION | AGENT | GLOBAL)          # scopeOption
+    : PER (scope=(GRANT | SESSION | AGENT | GLOBAL) | argsPath)  # perOption
     | GLOBALLY                                              # globallyOption
-    | PER path                                              # perArgumentOption
     | algorithm=(FIXED | SLIDING)                           # algorithmOption
     | TOKEN BUCKET                                          # tokenBucketOption
-    | INCREMENT BY? (amount=NUMBER | path)                  # incrementOption
+    | INCREMENT BY? (amount=NUMBER | argsPath)              # incrementOption
     ;
 
 // `not` binds tighter than `and`, which binds tighter than `or`.
@@ -93,8 +91,13 @@ test
     | NOT? EXISTS                                           # existence
     ;
 
+// args.<name>... or, in conditions, Intercept's state.<tool>.<counter>
 path
     : head=(ARGS | STATE) (DOT segment)+
+    ;
+
+argsPath
+    : head=ARGS (DOT segment)+
     ;
 
 segment
