@@ -79,6 +79,8 @@ final class JsonLowering {
             }
             String child = JsonPointers.child(pointer, key);
             node.set(key, value(member.jsonValue(), child));
+            // as the JSON front end does: a member is where its key is
+            scope.mark(child, member);
         }
         return node;
     }
