@@ -47,6 +47,7 @@ final class FixedWindowModel implements CounterModel {
             return created;
         });
         key.newestWindow = Math.max(key.newestWindow, windowOf(nowMillis));
+        key.calls.removeIf(call -> call.window < key.newestWindow); // ended windows never count again
         if (key.countIn(key.newestWindow) + amount > max) {
             return (key.newestWindow + 1) * windowMillis - nowMillis;
         }

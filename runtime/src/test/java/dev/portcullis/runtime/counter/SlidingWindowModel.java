@@ -60,6 +60,7 @@ final class SlidingWindowModel implements CounterModel {
         });
         long at = Math.max(nowMillis, key.latestMillis);
         key.latestMillis = at;
+        key.calls.removeIf(call -> !inWindowEndingAt(call, at)); // no later window contains them again
         if (sumOver(key, at) + amount <= max) {
             key.calls.add(new Call(at, amount));
             return 0;
