@@ -2,6 +2,7 @@ package dev.portcullis.runtime.counter;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
@@ -23,6 +24,38 @@ final class CounterScenario {
     record Step(Kind kind, int key, int eighths, int jitter, int amountOverMax, int pick) {
     }
 
+    /** A counter's budget, a start time and the steps to play from it. */
+    record Run(int max, long window, long start, List<Step> steps) {
+
+        CounterSpec spec(Algorithm algorithm) {
+            return TestTimes.spec(algorithm, max, window);
+        }
+
+        Run withoutReleases() {
+            return new Run(max, window, start, steps.stream().filter(step -> step.kind() != Kind.RELEASE).toList());
+        }
+    }
+
+    /** Runs that may start before 1970 and whose steps may go back in time. */
+    static final class AnyRun implements ArbitrarySupplier<Run> {
+        @Override
+        public Arbitrary<Run> get() {
+            return runs(Arbitraries.longs().between(-1_000_000_000_000L, 4_000_000_000_000L));
+        }
+    }
+
+    /** Runs to be played in time order ({@link #play} with {@code inOrder}). */
+    static final class InOrderRun implements ArbitrarySupplier<Run> {
+        @Override
+        public Arbitrary<Run> get() {
+            return runs(Arbitraries.longs().between(0, 4_000_000_000_000L));
+        }
+    }
+
+    private static Arbitrary<Run> runs(Arbitrary<Long> starts) {
+        return Combinators.combine(Arbitraries.integers().between(1, 6), windows(), starts, steps()).as(Run::new);
+    }
+
     /** A call the counter admitted. */
     record Admitted(String key, long amount, long atMillis) {
     }
@@ -32,7 +65,7 @@ final class CounterScenario {
     private CounterScenario() {
     }
 
-    static Arbitrary<List<Step>> steps() {
+    private static Arbitrary<List<Step>> steps() {
         Arbitrary<Kind> kind = Arbitraries.frequencyOf(
                 Tuple.of(16, Arbitraries.just(Kind.ACQUIRE)),
                 Tuple.of(3, Arbitraries.just(Kind.RELEASE)),
@@ -51,7 +84,7 @@ final class CounterScenario {
                 .list().ofMaxSize(160);
     }
 
-    static Arbitrary<Long> windows() {
+    private static Arbitrary<Long> windows() {
         return Arbitraries.of(1L, 2L, 7L, 1_000L, 60_000L, 3_600_000L, 86_400_000L);
     }
 
@@ -60,12 +93,12 @@ final class CounterScenario {
      *
      * @return the calls admitted and never released, in the order they were admitted
      */
-    static List<Admitted> play(RateCounter counter, CounterModel model, List<Step> steps, long startMillis,
-                               boolean inOrder) {
-        long max = counter.spec().max();
-        long window = counter.spec().windowMillis();
+    static List<Admitted> play(RateCounter counter, CounterModel model, Run run, boolean inOrder) {
+        long max = run.max();
+        long window = run.window();
+        List<Step> steps = run.steps();
         List<Admitted> held = new ArrayList<>();
-        long now = startMillis;
+        long now = run.start();
         for (int index = 0; index < steps.size(); index++) {
             Step step = steps.get(index);
             long advance = step.eighths() * window / 8 + step.jitter();
@@ -99,10 +132,5 @@ final class CounterScenario {
             assertThat(counter.size()).as(where + ", keys held").isEqualTo(model.size());
         }
         return held;
-    }
-
-    /** The steps with every release left out (for invariants on admitted calls alone). */
-    static List<Step> withoutReleases(List<Step> steps) {
-        return steps.stream().filter(step -> step.kind() != Kind.RELEASE).toList();
     }
 }

@@ -1,11 +1,7 @@
 package dev.portcullis.runtime.counter;
 
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 
 import java.util.List;
 
@@ -15,30 +11,22 @@ class TokenBucketCounterProperties {
 
     @Property(tries = 400)
     void inTimeOrderAdmitsExactlyWhatTheTextbookBucketAdmits(
-            @ForAll @IntRange(min = 1, max = 6) int max, @ForAll("windows") long window,
-            @ForAll @LongRange(min = 0, max = 4_000_000_000_000L) long start,
-            @ForAll("steps") List<CounterScenario.Step> steps) {
-        TokenBucketCounter counter = new TokenBucketCounter(TestTimes.spec(Algorithm.TOKEN_BUCKET, max, window));
-        CounterScenario.play(counter, new TokenBucketModel(max, window), steps, start, true);
+            @ForAll(supplier = CounterScenario.InOrderRun.class) CounterScenario.Run run) {
+        CounterScenario.play(new TokenBucketCounter(run.spec(Algorithm.TOKEN_BUCKET)), new TokenBucketModel(run.max(), run.window()),
+                run, true);
     }
 
     @Property(tries = 400)
-    void inAnyOrderAdmitsExactlyWhatUnboundedGcraAdmits(
-            @ForAll @IntRange(min = 1, max = 6) int max, @ForAll("windows") long window,
-            @ForAll @LongRange(min = -1_000_000_000_000L, max = 4_000_000_000_000L) long start,
-            @ForAll("steps") List<CounterScenario.Step> steps) {
-        TokenBucketCounter counter = new TokenBucketCounter(TestTimes.spec(Algorithm.TOKEN_BUCKET, max, window));
-        CounterScenario.play(counter, new GcraModel(max, window), steps, start, false);
+    void inAnyOrderAdmitsExactlyWhatUnboundedGcraAdmits(@ForAll(supplier = CounterScenario.AnyRun.class) CounterScenario.Run run) {
+        CounterScenario.play(new TokenBucketCounter(run.spec(Algorithm.TOKEN_BUCKET)), new GcraModel(run.max(), run.window()),
+                run, false);
     }
 
     @Property(tries = 300)
     void inTimeOrderNoIntervalAdmitsMoreThanAFullBucketPlusItsRefill(
-            @ForAll @IntRange(min = 1, max = 6) int max, @ForAll("windows") long window,
-            @ForAll @LongRange(min = 0, max = 4_000_000_000_000L) long start,
-            @ForAll("steps") List<CounterScenario.Step> steps) {
-        TokenBucketCounter counter = new TokenBucketCounter(TestTimes.spec(Algorithm.TOKEN_BUCKET, max, window));
-        List<CounterScenario.Admitted> admitted = CounterScenario.play(counter, new TokenBucketModel(max, window),
-                CounterScenario.withoutReleases(steps), start, true);
+            @ForAll(supplier = CounterScenario.InOrderRun.class) CounterScenario.Run run) {
+        List<CounterScenario.Admitted> admitted = CounterScenario.play(new TokenBucketCounter(run.spec(Algorithm.TOKEN_BUCKET)),
+                new TokenBucketModel(run.max(), run.window()), run.withoutReleases(), true);
 
         for (CounterScenario.Admitted first : admitted) {
             for (CounterScenario.Admitted last : admitted) {
@@ -50,19 +38,9 @@ class TokenBucketCounterProperties {
                         .filter(call -> call.atMillis() >= first.atMillis() && call.atMillis() <= last.atMillis())
                         .mapToLong(CounterScenario.Admitted::amount)
                         .sum();
-                long refill = (last.atMillis() - first.atMillis()) * max / window;
-                assertThat(sum).as("admitted from %s to %s", first, last).isLessThanOrEqualTo(max + refill);
+                long refill = (last.atMillis() - first.atMillis()) * run.max() / run.window();
+                assertThat(sum).as("admitted from %s to %s", first, last).isLessThanOrEqualTo(run.max() + refill);
             }
         }
-    }
-
-    @Provide
-    Arbitrary<List<CounterScenario.Step>> steps() {
-        return CounterScenario.steps();
-    }
-
-    @Provide
-    Arbitrary<Long> windows() {
-        return CounterScenario.windows();
     }
 }
