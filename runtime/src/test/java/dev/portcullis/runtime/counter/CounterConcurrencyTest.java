@@ -44,31 +44,21 @@ class CounterConcurrencyTest {
     @ParameterizedTest
     @EnumSource(Algorithm.class)
     void oneKeyHammeredByManyThreadsAdmitsExactlyTheBudget(Algorithm algorithm) throws Exception {
-        RateCounter counter = Counters.create(new CounterSpec("hammered", algorithm, HAMMERED_MAX, WINDOW));
-        CounterModel model = modelOf(algorithm, HAMMERED_MAX);
-        AtomicLongArray admitted = new AtomicLongArray(PHASES);
-
-        PhasedLoad.run(THREADS, PHASES, START, WINDOW / 4, (thread, phase, now) -> {
-            for (int call = 0; call < 700; call++) {
-                if (counter.tryAcquire("k", 1, now) == 0) {
-                    admitted.incrementAndGet(phase);
-                }
-            }
-        }, (phase, now) -> {
-            assertThat(admitted.get(phase)).as("admitted in phase %d", phase).isEqualTo(admitUntilRefused(model, "k", now));
-            assertThat(counter.count("k", now)).as("count after phase %d", phase).isEqualTo(model.count("k", now));
-        });
+        hammerOneKey(Counters.create(new CounterSpec("hammered", algorithm, HAMMERED_MAX, WINDOW)), modelOf(algorithm, HAMMERED_MAX));
     }
 
     @Test
     void tokenBucketOriginMovesRacingWithAdmissionsLoseNothing() throws Exception {
         // a new origin about every 50 ms: every phase starts with threads racing to move it
-        RateCounter counter = new TokenBucketCounter(new CounterSpec("moving", Algorithm.TOKEN_BUCKET, HAMMERED_MAX, WINDOW), 100);
-        CounterModel model = modelOf(Algorithm.TOKEN_BUCKET, HAMMERED_MAX);
+        hammerOneKey(new TokenBucketCounter(new CounterSpec("moving", Algorithm.TOKEN_BUCKET, HAMMERED_MAX, WINDOW), 100),
+                modelOf(Algorithm.TOKEN_BUCKET, HAMMERED_MAX));
+    }
+
+    private static void hammerOneKey(RateCounter counter, CounterModel model) throws Exception {
         AtomicLongArray admitted = new AtomicLongArray(PHASES);
 
         PhasedLoad.run(THREADS, PHASES, START, WINDOW / 4, (thread, phase, now) -> {
-            for (int call = 0; call < 400; call++) {
+            for (int call = 0; call < 700; call++) {
                 if (counter.tryAcquire("k", 1, now) == 0) {
                     admitted.incrementAndGet(phase);
                 }
