@@ -173,16 +173,15 @@ public final class FixedWindowCounter implements RateCounter {
 
     @Override
     public long count(String key, long nowMillis) {
-        WindowState state = states.get(key);
-        if (state == null) {
-            return 0;
+        for (WindowState state = states.get(key); state != null; state = states.get(key)) {
+            long packed = state.packed;
+            if (packed != RETIRED) {
+                long newest = state.originWindow + (packed >>> countBits);
+                return Math.floorDiv(nowMillis, windowMillis) > newest ? 0 : packed & countMask;
+            }
+            states.forget(key, state);
         }
-        long packed = state.packed;
-        if (packed == RETIRED) {
-            return 0;
-        }
-        long newest = state.originWindow + (packed >>> countBits);
-        return Math.floorDiv(nowMillis, windowMillis) > newest ? 0 : packed & countMask;
+        return 0;
     }
 
     @Override

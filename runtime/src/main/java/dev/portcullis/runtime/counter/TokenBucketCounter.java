@@ -247,11 +247,12 @@ public final class TokenBucketCounter implements RateCounter {
     @Override
     public long count(String key, long nowMillis) {
         BucketState state = states.get(key);
-        if (state == null) {
-            return 0;
+        long arrival = RETIRED;
+        while (state != null && (arrival = state.theoreticalArrival) == RETIRED) {
+            states.forget(key, state); // follow a moved origin to its successor
+            state = states.get(key);
         }
-        long arrival = state.theoreticalArrival;
-        if (arrival == RETIRED) {
+        if (state == null) {
             return 0;
         }
         long elapsed = elapsedSinceOrigin(state, nowMillis);
