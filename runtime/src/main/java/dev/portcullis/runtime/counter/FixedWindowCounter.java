@@ -25,7 +25,9 @@ import java.lang.invoke.VarHandle;
  * until that window ends (erring on the side of the limit). A count never goes below zero.
  *
  * <p><b>Memory.</b> A key whose newest window has ended is idle and evicted, by {@link #evictIdle} or
- * by the sweep that creating keys triggers (see {@link KeyedStates}).
+ * by the sweep that creating keys triggers: memory stays within about twice the keys in use. A call
+ * dated before an eviction is counted no earlier than the window after the evicted one, so a
+ * forgotten window never gets a second budget.
  */
 public final class FixedWindowCounter implements RateCounter {
 

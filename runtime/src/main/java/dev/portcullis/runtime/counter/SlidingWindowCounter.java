@@ -29,7 +29,7 @@ import dev.portcullis.runtime.RateLimitDenial;
  * release emptied are compacted away before the ring grows), so exactness costs memory: prefer
  * {@code fixed} or {@code token_bucket} for large budgets over long windows. A key is idle once a
  * whole window has passed since its latest call, and is evicted by {@link #evictIdle} or the sweep
- * creating keys triggers.
+ * creating keys triggers; a recreated key treats calls dated before that moment as made at it.
  */
 public final class SlidingWindowCounter implements RateCounter {
 
