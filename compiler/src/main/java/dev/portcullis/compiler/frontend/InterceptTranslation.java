@@ -165,6 +165,8 @@ final class InterceptTranslation {
         JsonNode rateLimit = rule.node().path("rate_limit");
         if (rateLimit.isString()) {
             translateRateLimit(rule, rateLimit.asString(), countersSeen, out);
+        } else if (!rateLimit.isMissingNode() && !rateLimit.isNull()) {
+            return out; // the schema reports a rate_limit that is not a string; nothing else can be judged
         } else {
             checkConditionCount(rule);
             translateConditions(rule, out);
@@ -222,11 +224,12 @@ final class InterceptTranslation {
         if (hasConditions || hasState) {
             error(DiagnosticCode.RATE_LIMIT_COMBINED, rateLimitPointer);
         }
-        if (!"evaluate".equals(rule.action())) {
+        boolean evaluates = "evaluate".equals(rule.action());
+        if (!evaluates) {
             error(DiagnosticCode.RATE_LIMIT_WITH_ACTION, rule.rawPointer() + "/action", rule.action());
         }
-        if (problem.isPresent() || hasConditions || hasState) {
-            return;
+        if (problem.isPresent() || hasConditions || hasState || !evaluates) {
+            return; // Intercept expands the shorthand only when none of these holds
         }
         Rate rate = parseRateLimit(rule.node().get("rate_limit")).orElseThrow();
         checkDuplicateCounter(rule, rate.counter(), rateLimitPointer, countersSeen);
