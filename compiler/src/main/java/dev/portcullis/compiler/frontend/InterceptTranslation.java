@@ -334,7 +334,11 @@ final class InterceptTranslation {
         map(limitPointer + "/counter", statePointer + "/counter");
         limit.put("window", state.get("window").asString());
         map(limitPointer + "/window", statePointer + "/window");
-        limit.put("max", bound.max());
+        if (bound.max() <= Integer.MAX_VALUE) {
+            limit.put("max", (int) bound.max()); // the same node type as a max written in JSON
+        } else {
+            limit.put("max", bound.max());
+        }
         map(limitPointer + "/max", bound.valuePointer());
         limit.put("scope", "global");
         if (!out.has("on_deny") && !out.has("conditions")) {
