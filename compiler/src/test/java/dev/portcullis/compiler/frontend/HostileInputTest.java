@@ -287,7 +287,7 @@ class HostileInputTest {
     }
 
     static Stream<String> regexBombs() {
-        return Stream.of("(((a{1000}){1000}){1000})", "a{1000}".repeat(2_000));
+        return Stream.of("(((a{1000}){1000}){1000})", "a{1000}".repeat(2_000), "(".repeat(5_000) + "a" + ")".repeat(5_000));
     }
 
     @ParameterizedTest
@@ -296,7 +296,7 @@ class HostileInputTest {
         FrontEndResult result = read("bomb.json", "{\"version\": \"1\", \"tools\": {\"a\": {\"deny_if\": "
                 + "[{\"path\": \"args.x\", \"op\": \"regex\", \"value\": \"" + pattern + "\"}]}}}");
         assertThat(result.diagnostics()).extracting(Diagnostic::code).containsExactly(DiagnosticCode.INVALID_REGEX);
-        assertThat(result.diagnostics().get(0).message()).contains("too large");
+        assertThat(result.diagnostics().get(0).message()).containsAnyOf("too large", "nest");
         FrontEndResult yaml = read("bomb.yaml", "version: \"1\"\ntools:\n  a:\n    rules:\n      - name: r\n        conditions:\n"
                 + "          - {path: args.x, op: regex, value: \"" + pattern + "\"}\n");
         assertThat(yaml.diagnostics()).extracting(Diagnostic::code).containsExactly(DiagnosticCode.INVALID_REGEX);
