@@ -45,6 +45,28 @@ public enum DiagnosticCode {
     DUPLICATE_STATE_COUNTER(30, Severity.ERROR, "duplicate state counter \"%s\" (also used by rules[%d])"),
     STATE_CONDITION_UNSUPPORTED(31, Severity.ERROR, "condition on %s cannot be enforced as a quota: %s"),
     STATE_COUNTER_UNUSED(32, Severity.WARNING, "state counter \"%s\" has no lt/lte condition in its rule, so it limits nothing; it is ignored"),
+
+    // PC051 was an IR-level duplicate of INVALID_REGEX (PC023); retired, never reuse.
+    // --- IR building and static checks (PC050-PC099) ---
+    MALFORMED_CANONICAL_ELEMENT(50, Severity.ERROR, "%s"),
+    COUNTER_REDEFINED(52, Severity.ERROR, "counter '%s' is defined again with a different %s: %s here, %s at %s"),
+    UNKNOWN_STATE_COUNTER(53, Severity.ERROR, "condition reads '%s' but no limit or declaration defines counter '%s'"),
+    HIDDEN_TOOL_CONFIGURED(54, Severity.WARNING, "tool '%s' is hidden, so its entry never applies (hidden tools are always denied)"),
+    SHADOWED_RULE(55, Severity.WARNING, "%s can never decide: '%s' before it denies every call"),
+    INVALID_MAX(56, Severity.ERROR, "max must be a positive integer, got %s"),
+    PATH_NOT_ARGS(57, Severity.ERROR, "%s must be an 'args.' path, got %s"),
+    UNKNOWN_TOOL(58, Severity.WARNING, "tool '%s' is not in the tools list%s"),
+    UNKNOWN_ARGUMENT(59, Severity.WARNING, "'%s' is not an argument of tool '%s' (its inputSchema has %s)"),
+    IMPOSSIBLE_CONDITION(60, Severity.WARNING, "condition can never hold: %s"),
+    OPERATOR_VALUE_MISMATCH(61, Severity.ERROR, "operator '%s' needs %s value, got %s"),
+    INVALID_PATH(62, Severity.ERROR, "path must be 'args.<name>[.<name>...]' or 'state.<scope>.<counter>', got %s"),
+    UNDEFINED_COUNTER(63, Severity.ERROR, "limit on counter '%s' has no %s and no declaration under 'counters' gives one"),
+    INVALID_WINDOW(64, Severity.ERROR, "window must be \"second\", \"minute\", \"hour\", \"day\" or a positive whole number of seconds, got %s"),
+    INVALID_INCREMENT(65, Severity.ERROR, "increment must be a positive integer, got %s"),
+    UNUSED_COUNTER(66, Severity.WARNING, "counter '%s' is declared but no limit or condition uses it"),
+    GLOB_MATCHES_NO_TOOL(67, Severity.WARNING, "'%s' matches no tool in the tools list"),
+    INVALID_TOOLS_LIST(68, Severity.ERROR, "cannot use the tools list: %s"),
+    DUPLICATE_RULE_ID(69, Severity.WARNING, "rule id '%s' is used more than once for tool entry '%s', so decisions cannot tell these rules apart"),
     ;
 
     private final int number;
