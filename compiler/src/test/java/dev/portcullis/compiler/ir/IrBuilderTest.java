@@ -38,7 +38,7 @@ class IrBuilderTest {
 
         assertThat(policy.name()).isEqualTo("test");
         assertThat(policy.defaultPosture()).isEqualTo(DefaultPosture.DENY);
-        assertThat(policy.hiddenTools()).containsExactly("delete_datastore");
+        assertThat(policy.hiddenTools()).containsOnlyKeys("delete_datastore");
         ToolEntry start = policy.tools().get("start_fhir_export_job");
         assertThat(start.id()).isEqualTo("tools.start_fhir_export_job");
         assertThat(start.rules()).singleElement().satisfies(rule -> {
