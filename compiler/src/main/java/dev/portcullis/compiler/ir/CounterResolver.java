@@ -81,14 +81,16 @@ final class CounterResolver {
         long increment = increment(node, pointer);
         Optional<ArgPath> incrementFrom = argPath(node, "increment_from", pointer);
         boolean incrementFromValid = !node.has("increment_from") || incrementFrom.isPresent();
-        Optional<CounterDefinition> counter = fields.valid ? resolve(name, fields, pointer) : Optional.empty();
-        if (counter.isEmpty() || increment <= 0 || !incrementFromValid) {
+        // a limit in error defines nothing, so that it cannot leave behind a counter no limit uses
+        boolean chargeValid = increment > 0 && incrementFromValid;
+        Optional<CounterDefinition> counter = fields.valid ? resolve(name, fields, pointer, chargeValid) : Optional.empty();
+        if (counter.isEmpty() || !chargeValid) {
             return Optional.empty();
         }
         return Optional.of(new Limit(counter.get(), increment, incrementFrom, onDeny, context.position(pointer)));
     }
 
-    private Optional<CounterDefinition> resolve(String name, Fields fields, JsonPointer pointer) {
+    private Optional<CounterDefinition> resolve(String name, Fields fields, JsonPointer pointer, boolean define) {
         CounterDefinition existing = definitions.get(name);
         if (existing == null) {
             for (String missing : List.of("window", "max")) {
@@ -98,7 +100,9 @@ final class CounterResolver {
                 }
             }
             CounterDefinition defined = fields.definition(name, context.position(pointer));
-            definitions.put(name, defined);
+            if (define) {
+                definitions.put(name, defined);
+            }
             return Optional.of(defined);
         }
         boolean agrees = agrees(existing, fields, pointer, "window", f -> f.window.isPresent()
