@@ -6,23 +6,24 @@ import dev.portcullis.compiler.interpret.PolicyInterpreter;
 import dev.portcullis.compiler.ir.Policy;
 import dev.portcullis.runtime.CompiledPolicy;
 import dev.portcullis.runtime.counter.CounterStore;
+import dev.portcullis.runtime.counter.InMemoryCounterStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What compiling one policy produced: its IR and every diagnostic (IR building and checks), sorted by
- * position.
+ * What compiling one policy produced: its IR and every diagnostic (reading, schema, IR building and
+ * checks), sorted by position.
  *
- * @param ir          the IR as built; when there are errors it leaves out the elements in error, so
- *                    {@link #policy()} withholds it
+ * @param built       the IR as built, absent when reading the file failed; when there are errors it
+ *                    leaves out the elements in error, so {@link #policy()} withholds it
  * @param diagnostics errors and warnings, by file, line and column
  */
-public record CompilationResult(Policy ir, List<Diagnostic> diagnostics) {
+public record CompilationResult(Optional<Policy> built, List<Diagnostic> diagnostics) {
 
     public CompilationResult {
-        Objects.requireNonNull(ir, "ir");
+        Objects.requireNonNull(built, "built");
         diagnostics = List.copyOf(diagnostics);
     }
 
@@ -40,7 +41,7 @@ public record CompilationResult(Policy ir, List<Diagnostic> diagnostics) {
 
     /** The IR, present only when there is no error: the input for evaluators and code generators. */
     public Optional<Policy> policy() {
-        return hasErrors() ? Optional.empty() : Optional.of(ir);
+        return hasErrors() ? Optional.empty() : built;
     }
 
     /**
@@ -49,10 +50,14 @@ public record CompilationResult(Policy ir, List<Diagnostic> diagnostics) {
      * @throws IllegalStateException when the policy has errors (the message lists them)
      */
     public CompiledPolicy interpreter(CounterStore store) {
-        if (hasErrors()) {
-            throw new IllegalStateException("policy '" + ir.name() + "' has errors:\n" + errors().stream()
-                    .map(Diagnostic::toString).collect(Collectors.joining("\n")));
-        }
-        return new PolicyInterpreter(ir, store);
+        Objects.requireNonNull(store, "store");
+        Policy policy = policy().orElseThrow(() -> new IllegalStateException("the policy has errors:\n"
+                + errors().stream().map(Diagnostic::toString).collect(Collectors.joining("\n"))));
+        return new PolicyInterpreter(policy, store);
+    }
+
+    /** The reference interpreter with its own in-memory counters. */
+    public CompiledPolicy interpreter() {
+        return interpreter(new InMemoryCounterStore());
     }
 }

@@ -1,18 +1,19 @@
 package dev.portcullis.compiler.check;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.ir.Operator;
 import dev.portcullis.compiler.ir.Policy;
 import dev.portcullis.compiler.ir.ToolEntry;
 import dev.portcullis.compiler.ir.Value;
+import dev.portcullis.compiler.schema.RegexSyntax;
 import java.util.function.Consumer;
 
 /**
- * PC051: every {@code regex} must compile under RE2J, which has no backreferences or lookaround and so
- * matches in linear time. A pattern Java accepts may still be refused here.
+ * PC023 over the IR: every {@code regex} must be a usable RE2J pattern (no lookaround or
+ * backreferences, not too large once counted repetitions are expanded). Schema validation reports the
+ * same code for documents that pass through it; this check covers an IR built from a tree that did not
+ * (the interpreter refuses such a policy), with the one definition of what is usable.
  */
 public final class RegexSyntaxCheck implements PolicyCheck {
 
@@ -23,12 +24,8 @@ public final class RegexSyntaxCheck implements PolicyCheck {
                     .filter(comparison -> comparison.operator() == Operator.REGEX)
                     .forEach(comparison -> {
                         String pattern = ((Value.StringValue) comparison.value()).value();
-                        try {
-                            Pattern.compile(pattern);
-                        } catch (PatternSyntaxException e) {
-                            report.accept(Diagnostic.of(DiagnosticCode.INVALID_REGEX, comparison.position(), pattern,
-                                    e.getDescription()));
-                        }
+                        RegexSyntax.problemWith(pattern).ifPresent(problem -> report.accept(
+                                Diagnostic.of(DiagnosticCode.INVALID_REGEX, comparison.position(), pattern, problem)));
                     });
         }
     }

@@ -2,6 +2,7 @@ package dev.portcullis.compiler.check;
 
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
+import dev.portcullis.compiler.diagnostic.Suggestions;
 import dev.portcullis.compiler.ir.Policy;
 import dev.portcullis.compiler.ir.ToolEntry;
 import dev.portcullis.compiler.source.SourcePosition;
@@ -26,9 +27,8 @@ public final class UnknownToolCheck implements PolicyCheck {
     private static void checkName(String tool, SourcePosition position, ToolCatalog catalog,
                                   Consumer<Diagnostic> report) {
         if (!catalog.contains(tool)) {
-            String hint = Suggestions.closest(tool, catalog.names()).map(name -> "; did you mean '" + name + "'?")
-                    .orElse("");
-            report.accept(Diagnostic.of(DiagnosticCode.UNKNOWN_TOOL, position, tool, hint));
+            report.accept(Diagnostic.of(DiagnosticCode.UNKNOWN_TOOL, position, tool,
+                    Suggestions.didYouMean(tool, catalog.names())));
         }
     }
 }
