@@ -8,6 +8,9 @@ public sealed interface ToolSelector {
 
     boolean matches(String tool);
 
+    /** The key under {@code tools} (the tool name or glob); {@code all_tools} for the all_tools entry. */
+    String key();
+
     /** The entry's id, the prefix of its rules' ids: {@code tools.<key>} or {@code all_tools}. */
     String entryId();
 
@@ -23,6 +26,11 @@ public sealed interface ToolSelector {
         @Override
         public boolean matches(String tool) {
             return name.equals(tool);
+        }
+
+        @Override
+        public String key() {
+            return name;
         }
 
         @Override
@@ -101,6 +109,11 @@ public sealed interface ToolSelector {
         }
 
         @Override
+        public String key() {
+            return pattern;
+        }
+
+        @Override
         public String entryId() {
             return "tools." + pattern;
         }
@@ -111,6 +124,11 @@ public sealed interface ToolSelector {
         @Override
         public boolean matches(String tool) {
             return true;
+        }
+
+        @Override
+        public String key() {
+            return "all_tools";
         }
 
         @Override
