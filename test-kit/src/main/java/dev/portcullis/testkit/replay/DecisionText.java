@@ -61,18 +61,20 @@ public final class DecisionText {
         return duration(millis);
     }
 
-    /** A duration rounded up to what people read: {@code 350 ms}, {@code 48 s}, {@code 5 min}, {@code 3 h}. */
+    /** A duration as people read it, rounded up to whole seconds: {@code 350 ms}, {@code 48 s}, {@code 5 min 1 s}, {@code 3 h}. */
     public static String duration(long millis) {
         if (millis < SECOND) {
             return millis + " ms";
         }
-        if (millis < 2 * MINUTE) {
-            return ceilDiv(millis, SECOND) + " s";
+        long seconds = ceilDiv(millis, SECOND);
+        if (seconds < 120) {
+            return seconds + " s";
         }
-        if (millis < 2 * HOUR) {
-            return ceilDiv(millis, MINUTE) + " min";
+        if (seconds < 2 * 3600) {
+            return seconds % 60 == 0 ? seconds / 60 + " min" : seconds / 60 + " min " + seconds % 60 + " s";
         }
-        return ceilDiv(millis, HOUR) + " h";
+        long minutes = ceilDiv(seconds, 60);
+        return minutes % 60 == 0 ? minutes / 60 + " h" : minutes / 60 + " h " + minutes % 60 + " min";
     }
 
     private static long ceilDiv(long value, long unit) {
