@@ -17,7 +17,16 @@ public record CoverageItem(String id, Kind kind, String description, List<String
 
     /** What a coverage item is. */
     public enum Kind {
-        RULE, CONDITION, LIMIT, DEFAULT;
+        /** A tool entry ({@code tools.<key>}): decides the calls it allows, and those its action denies or holds. */
+        ENTRY,
+        /** An ordered rule (Intercept) or any rule that denies or holds a call. */
+        RULE,
+        /** A {@code require} or {@code deny_if} condition: exercised when it denied a call. */
+        CONDITION,
+        /** A limit's counter: exercised when an allowed call charged it or it denied a call. */
+        LIMIT,
+        /** What decides calls no entry matches: {@code default}, {@code hide}. */
+        DEFAULT;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -15,8 +15,9 @@ public final class DecisionText {
     }
 
     /**
-     * The decision's reason, followed by what it leaves out: the rule or counter id, and for a rate limit
-     * its usage and when to retry. {@code limit x reached (limit x: 10 of 10 per minute used, retry after 48 s)}
+     * The decision's reason, followed by what it leaves out: the rule or counter id when the reason does not
+     * contain it, and for a rate limit whose reason does not say when to retry, its usage and the retry.
+     * {@code too many exports (limit export_rate: 10 of 10 per minute used, retry after 48 s)}
      */
     public static String describe(Decision decision) {
         String reason = decision.reason();
@@ -25,13 +26,11 @@ public final class DecisionText {
         if (!reason.contains(decision.ruleId())) {
             extras.append(limit != null ? "limit " : "rule ").append(decision.ruleId());
         }
-        if (limit != null) {
+        // a reason that already says when to retry has said everything about the limit
+        if (limit != null && !reason.contains("retry")) {
             extras.append(extras.length() == 0 ? "" : ": ")
                     .append(limit.count()).append(" of ").append(limit.max()).append(" per ")
-                    .append(window(limit.windowMillis())).append(" used");
-            if (!reason.contains("retry")) {
-                extras.append(", ").append(retry(limit.retryAfterMillis()));
-            }
+                    .append(window(limit.windowMillis())).append(" used, ").append(retry(limit.retryAfterMillis()));
         }
         return extras.length() == 0 ? reason : reason + " (" + extras + ")";
     }

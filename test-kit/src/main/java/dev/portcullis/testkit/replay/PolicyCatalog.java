@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * The policies of a project, and the rule for which one a transcript uses:
  * <ol>
- *   <li>the {@code policy} named in the transcript's header line;</li>
+ *   <li>the {@code policy} named in the transcript's header line (a policy's name or one of its
+ *       {@linkplain PolicyUnderTest#aliases() aliases});</li>
  *   <li>else the nearest enclosing folder named after a policy ({@code fhir-export/runaway.jsonl});</li>
  *   <li>else the default policy: the one {@linkplain Builder#defaultPolicy named default}, or the only one.</li>
  * </ol>
@@ -19,10 +20,13 @@ import java.util.Objects;
 public final class PolicyCatalog implements PolicySelector {
 
     private final Map<String, PolicyUnderTest> policies;
+    /** Every name a transcript may use: names and aliases. */
+    private final Map<String, PolicyUnderTest> byName;
     private final PolicyUnderTest defaultPolicy;
 
-    private PolicyCatalog(Map<String, PolicyUnderTest> policies, PolicyUnderTest defaultPolicy) {
+    private PolicyCatalog(Map<String, PolicyUnderTest> policies, Map<String, PolicyUnderTest> byName, PolicyUnderTest defaultPolicy) {
         this.policies = policies;
+        this.byName = byName;
         this.defaultPolicy = defaultPolicy;
     }
 
@@ -38,7 +42,7 @@ public final class PolicyCatalog implements PolicySelector {
     @Override
     public PolicyUnderTest select(TranscriptSource source, TranscriptHeader header) {
         if (header.policy() != null) {
-            PolicyUnderTest declared = policies.get(header.policy());
+            PolicyUnderTest declared = byName.get(header.policy());
             if (declared == null) {
                 throw new PolicySelectionException("its first line names policy '" + header.policy()
                         + "', which is not one of " + names());
@@ -46,7 +50,7 @@ public final class PolicyCatalog implements PolicySelector {
             return declared;
         }
         for (String folder : source.folders()) {
-            PolicyUnderTest byFolder = policies.get(folder);
+            PolicyUnderTest byFolder = byName.get(folder);
             if (byFolder != null) {
                 return byFolder;
             }
@@ -66,9 +70,10 @@ public final class PolicyCatalog implements PolicySelector {
         return String.join(", ", policies.keySet());
     }
 
-    /** Collects the policies; names must be unique. */
+    /** Collects the policies; names and aliases must be unique. */
     public static final class Builder {
         private final Map<String, PolicyUnderTest> policies = new LinkedHashMap<>();
+        private final Map<String, PolicyUnderTest> byName = new LinkedHashMap<>();
         private String defaultName;
 
         private Builder() {
@@ -78,6 +83,15 @@ public final class PolicyCatalog implements PolicySelector {
             Objects.requireNonNull(policy, "policy");
             if (policies.putIfAbsent(policy.name(), policy) != null) {
                 throw new IllegalArgumentException("two policies are named '" + policy.name() + "'");
+            }
+            List<String> names = new ArrayList<>(policy.aliases());
+            names.add(0, policy.name());
+            for (String name : names) {
+                PolicyUnderTest other = byName.putIfAbsent(name, policy);
+                if (other != null && other != policy) {
+                    throw new IllegalArgumentException("policies '" + other.name() + "' and '" + policy.name()
+                            + "' are both named '" + name + "'");
+                }
             }
             return this;
         }
@@ -97,7 +111,7 @@ public final class PolicyCatalog implements PolicySelector {
             Map<String, PolicyUnderTest> copy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(policies));
             PolicyUnderTest chosenDefault = null;
             if (defaultName != null) {
-                chosenDefault = copy.get(defaultName);
+                chosenDefault = byName.get(defaultName);
                 if (chosenDefault == null) {
                     throw new IllegalArgumentException("the default policy '" + defaultName + "' is not one of "
                             + new ArrayList<>(copy.keySet()));
@@ -105,7 +119,7 @@ public final class PolicyCatalog implements PolicySelector {
             } else if (copy.size() == 1) {
                 chosenDefault = copy.values().iterator().next();
             }
-            return new PolicyCatalog(copy, chosenDefault);
+            return new PolicyCatalog(copy, Map.copyOf(byName), chosenDefault);
         }
     }
 }

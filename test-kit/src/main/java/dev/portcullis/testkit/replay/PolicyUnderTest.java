@@ -3,6 +3,7 @@ package dev.portcullis.testkit.replay;
 import dev.portcullis.runtime.CompiledPolicy;
 import dev.portcullis.testkit.coverage.PolicyCoverageModel;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +15,11 @@ public interface PolicyUnderTest {
 
     /** The name reports use, and that transcripts select the policy by. */
     String name();
+
+    /** Other names transcripts may select the policy by (a header's {@code policy}, a folder name). */
+    default Set<String> aliases() {
+        return Set.of();
+    }
 
     /** A new instance whose counters are empty. Called once per transcript. */
     CompiledPolicy newInstance();

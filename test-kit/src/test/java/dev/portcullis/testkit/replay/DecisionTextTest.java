@@ -37,6 +37,13 @@ class DecisionTextTest {
     }
 
     @Test
+    void aRateLimitReasonThatSaysWhenToRetryIsComplete() {
+        RateLimitDenial denial = new RateLimitDenial("export_rate", 10, 60_000, 10, 48_000);
+        String reason = "limit export_rate: 10 per minute per grant reached (10/10); retry after 48 s";
+        assertThat(DecisionText.describe(Decision.rateLimited(denial, reason))).isEqualTo(reason);
+    }
+
+    @Test
     void aCallLargerThanTheBudgetCanNeverBeRetried() {
         RateLimitDenial denial = new RateLimitDenial("spend", 100, 86_400_000, 0, RateLimitDenial.NEVER);
         assertThat(DecisionText.describe(Decision.rateLimited(denial, "spend limit spend reached")))
