@@ -111,6 +111,12 @@ public enum DiagnosticCode {
     DSL_DUPLICATE_LIMIT_OPTION(118, Severity.ERROR, "%s is already given in this limit"),
     DSL_INCLUDED_FIELD_NOT_MERGEABLE(119, Severity.ERROR, "cannot merge \"%s\" from an included JSON document; only default, hide, counters, all_tools and tools are merged"),
     DSL_INCLUDED_FIELD_MALFORMED(120, Severity.ERROR, "\"%s\" in an included JSON document must be %s"),
+    // --- bytecode compiler (PC200-PC249) ---
+    CODE_GENERATION_FAILED(200, Severity.ERROR, "cannot generate code for policy '%s': %s"),
+    BYTECODE_COMPILATION_FAILED(201, Severity.ERROR, "compiling policy '%s' to bytecode failed: %s (the numbered generated source is logged at DEBUG by logger %s)"),
+    COMPILED_POLICY_UNUSABLE(202, Severity.ERROR, "the compiled class of policy '%s' cannot be instantiated: %s"),
+    PRECOMPILED_WRITE_FAILED(203, Severity.ERROR, "cannot write precompiled policy '%s' to %s: %s"),
+    INTERPRETER_FALLBACK(204, Severity.WARNING, "policy '%s' is evaluated by the interpreter because it could not be compiled to bytecode"),
     ;
 
     private final int number;

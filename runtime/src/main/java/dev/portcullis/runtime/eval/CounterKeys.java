@@ -1,4 +1,4 @@
-package dev.portcullis.compiler.interpret;
+package dev.portcullis.runtime.eval;
 
 import java.math.BigDecimal;
 
@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * {@code n} + the number without trailing zeros ({@link BigDecimal#toString()}), {@code b} + the
  * boolean, or {@code -} for every other value (absent, {@code null}, a list or an object), which thus
  * share one budget: leaving out or garbling the argument never escapes the limit. The length prefix
- * keeps keys unambiguous whatever the identities contain. JDK only, so generated code can share it.
+ * keeps keys unambiguous whatever the identities contain. Shared by the interpreter and compiled policies.
  */
 public final class CounterKeys {
 

@@ -1,6 +1,5 @@
-package dev.portcullis.compiler.interpret;
+package dev.portcullis.runtime.eval;
 
-import com.google.re2j.Pattern;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -27,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       compared: the methods throw, and the policy's evaluation fails closed (DENY).</li>
  * </ul>
  *
- * <p>This class depends on the JDK and RE2J only, so generated code can share it.
+ * <p>The interpreter and compiled policies both call these methods, so they cannot disagree.
+ * Regexes are matched by {@link RegexMatcher}.
  */
 public final class ValueSemantics {
 
@@ -141,11 +141,6 @@ public final class ValueSemantics {
 
     public static boolean endsWith(Object actual, String suffix) {
         return actual instanceof String s && s.endsWith(suffix);
-    }
-
-    /** {@code regex}: an unanchored search in a string argument; other values never match. */
-    public static boolean find(Pattern pattern, Object actual) {
-        return actual instanceof String s && pattern.matcher(s).find();
     }
 
     /**

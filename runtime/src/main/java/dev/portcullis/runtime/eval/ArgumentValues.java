@@ -1,9 +1,9 @@
-package dev.portcullis.compiler.interpret;
+package dev.portcullis.runtime.eval;
 
 import java.util.List;
 import java.util.Map;
 
-/** Reads argument paths from a call's arguments. JDK only, so generated code can share it. */
+/** Reads argument paths from a call's arguments; shared by the interpreter and compiled policies. */
 public final class ArgumentValues {
 
     private ArgumentValues() {
@@ -21,6 +21,21 @@ public final class ArgumentValues {
                 return null;
             }
             current = object.get(segments.get(i));
+            if (current == null) {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    /** {@link #resolve(Map, List)} over segments held in an array, as compiled policies keep them. */
+    public static Object resolve(Map<String, Object> arguments, String[] segments) {
+        Object current = arguments;
+        for (String segment : segments) {
+            if (!(current instanceof Map<?, ?> object)) {
+                return null;
+            }
+            current = object.get(segment);
             if (current == null) {
                 return null;
             }
