@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class CounterResolver {
 
-    private static final Set<String> DECLARATION_FIELDS = Set.of("window", "max", "scope", "algorithm", "per");
+    private static final Set<String> DECLARATION_FIELDS =
+            Set.of("window", "max", "scope", "algorithm", "per", "increment", "increment_from");
     private static final Set<String> LIMIT_FIELDS =
             Set.of("counter", "window", "max", "scope", "algorithm", "per", "increment", "increment_from");
     private static final Map<String, Long> NAMED_WINDOWS =
@@ -31,6 +32,12 @@ final class CounterResolver {
 
     private final BuildContext context;
     private final Map<String, CounterDefinition> definitions = new LinkedHashMap<>();
+    private final Map<String, Charge> declaredCharges = new LinkedHashMap<>();
+
+    /** What a limit takes per call: {@code incrementFrom} when present, else {@code increment}. */
+    private record Charge(long increment, Optional<ArgPath> incrementFrom) {
+        static final Charge DEFAULT = new Charge(1, Optional.empty());
+    }
 
     CounterResolver(BuildContext context) {
         this.context = context;
@@ -61,6 +68,7 @@ final class CounterResolver {
                 return;
             }
             definitions.put(name, fields.definition(name, context.position(at)));
+            charge(declaration, at, Charge.DEFAULT).ifPresent(charge -> declaredCharges.put(name, charge));
         });
     }
 
@@ -78,17 +86,34 @@ final class CounterResolver {
         }
         String name = counterName.stringValue();
         Fields fields = read(node, pointer);
-        long increment = increment(node, pointer);
-        Optional<ArgPath> incrementFrom = argPath(node, "increment_from", pointer);
-        boolean incrementFromValid = !node.has("increment_from") || incrementFrom.isPresent();
-        Optional<CounterDefinition> counter = fields.valid ? resolve(name, fields, pointer) : Optional.empty();
-        if (counter.isEmpty() || increment <= 0 || !incrementFromValid) {
+        Optional<Charge> charge = charge(node, pointer, declaredCharges.getOrDefault(name, Charge.DEFAULT));
+        // a limit in error defines nothing, so that it cannot leave behind a counter no limit uses
+        Optional<CounterDefinition> counter = fields.valid
+                ? resolve(name, fields, pointer, charge.isPresent()) : Optional.empty();
+        if (counter.isEmpty() || charge.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Limit(counter.get(), increment, incrementFrom, onDeny, context.position(pointer)));
+        return Optional.of(new Limit(counter.get(), charge.get().increment(), charge.get().incrementFrom(), onDeny,
+                context.position(pointer)));
     }
 
-    private Optional<CounterDefinition> resolve(String name, Fields fields, JsonPointer pointer) {
+    /**
+     * The charge an object gives with {@code increment} and {@code increment_from}; {@code inherited}
+     * when it gives neither (a limit inherits its counter's declared charge). Empty when invalid.
+     */
+    private Optional<Charge> charge(JsonNode node, JsonPointer pointer, Charge inherited) {
+        if (!node.has("increment") && !node.has("increment_from")) {
+            return Optional.of(inherited);
+        }
+        long increment = increment(node, pointer);
+        Optional<ArgPath> incrementFrom = argPath(node, "increment_from", pointer);
+        if (increment <= 0 || (node.has("increment_from") && incrementFrom.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Charge(increment, incrementFrom));
+    }
+
+    private Optional<CounterDefinition> resolve(String name, Fields fields, JsonPointer pointer, boolean define) {
         CounterDefinition existing = definitions.get(name);
         if (existing == null) {
             for (String missing : List.of("window", "max")) {
@@ -98,7 +123,9 @@ final class CounterResolver {
                 }
             }
             CounterDefinition defined = fields.definition(name, context.position(pointer));
-            definitions.put(name, defined);
+            if (define) {
+                definitions.put(name, defined);
+            }
             return Optional.of(defined);
         }
         boolean agrees = agrees(existing, fields, pointer, "window", f -> f.window.isPresent()
