@@ -26,14 +26,18 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden tests in Error Prone's style: each fixture under {@code src/test/resources/check-fixtures/}
- * marks the lines that must get a diagnostic with {@code // EXPECT PC0xx} (several codes allowed);
+ * marks the lines that must get a diagnostic with {@code // EXPECT PC0xx} or {@code # EXPECT PC0xx}
+ * (several codes allowed). JSON fixtures are canonical trees (comments allowed) fed straight to the
+ * IR builder, so they reach what schema validation would stop; YAML fixtures are Intercept policies
+ * run through the whole pipeline;
  * every diagnostic must be expected and every expectation met. A fixture whose first lines say
  * {@code // TOOLS healthlake} is checked against the HealthLake {@code tools/list} from the shared
  * corpus, and skipped when the corpus is absent.
  */
 class CheckFixturesTest {
 
-    private static final java.util.regex.Pattern EXPECT = java.util.regex.Pattern.compile("//\\s*EXPECT((?:\\s+PC\\d{3})+)");
+    private static final java.util.regex.Pattern EXPECT =
+            java.util.regex.Pattern.compile("(?://|#)\\s*EXPECT((?:\\s+PC\\d{3})+)");
 
     private static Path fixtures() throws URISyntaxException {
         return Path.of(Objects.requireNonNull(CheckFixturesTest.class.getResource("/check-fixtures")).toURI());
@@ -41,7 +45,7 @@ class CheckFixturesTest {
 
     private static List<Path> fixtureFiles() throws IOException, URISyntaxException {
         try (Stream<Path> files = Files.list(fixtures())) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            return files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".yaml")).sorted().toList();
         }
     }
 
@@ -72,14 +76,19 @@ class CheckFixturesTest {
     private static void check(Path file) throws IOException {
         String text = Files.readString(file);
         PolicyCompiler compiler = PolicyCompiler.standard();
-        if (text.startsWith("// TOOLS healthlake")) {
+        if (text.startsWith("// TOOLS healthlake") || text.startsWith("# TOOLS healthlake")) {
             Path toolsList = sharedCorpus().resolve("healthlake-tools-list.json");
             Assumptions.assumeTrue(Files.exists(toolsList), "shared corpus not found: " + toolsList);
             compiler = compiler.withToolsList(toolsList);
         }
         String name = file.getFileName().toString();
-        JsonWithPositions.Parsed parsed = JsonWithPositions.read(name, text);
-        CompilationResult result = compiler.compile(parsed.tree(), parsed.sourceMap(), name);
+        CompilationResult result;
+        if (name.endsWith(".yaml")) {
+            result = compiler.load(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            JsonWithPositions.Parsed parsed = JsonWithPositions.read(name, text);
+            result = compiler.compile(parsed.tree(), parsed.sourceMap(), name);
+        }
         List<String> actual = result.diagnostics().stream()
                 .map(d -> d.position().line() + ": " + d.code().id()).sorted().toList();
         assertThat(actual).as("diagnostics of %s:\n%s", name, result.diagnostics().stream()
