@@ -82,6 +82,9 @@ final class PositionedTreeReader {
         LoadSettings yamlSettings = LoadSettings.builder()
                 .setCodePointLimit(limits.maxFileBytes())
                 .setUseMarks(true)
+                // duplicate keys are reported while building the tree, with the first key's line;
+                // snakeyaml's check would only say that there is one
+                .setAllowDuplicateKeys(true)
                 .build();
         // YAML 1.2 core schema: true/false, null/~ and numbers as YAML 1.2 (and Go's yaml.v3) read them.
         this.yamlFactory = YAMLFactory.builder()

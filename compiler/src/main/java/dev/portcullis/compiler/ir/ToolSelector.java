@@ -1,5 +1,6 @@
 package dev.portcullis.compiler.ir;
 
+import dev.portcullis.runtime.eval.ToolGlobs;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -81,31 +82,9 @@ public sealed interface ToolSelector {
             return literal;
         }
 
-        /** Iterative wildcard matching with one backtrack point: linear space, no regex, no recursion. */
         @Override
         public boolean matches(String tool) {
-            int p = 0;
-            int t = 0;
-            int starAt = -1;
-            int retryFrom = 0;
-            while (t < tool.length()) {
-                if (p < pattern.length() && pattern.charAt(p) == '*') {
-                    starAt = p++;
-                    retryFrom = t;
-                } else if (p < pattern.length() && pattern.charAt(p) == tool.charAt(t)) {
-                    p++;
-                    t++;
-                } else if (starAt >= 0) {
-                    p = starAt + 1;
-                    t = ++retryFrom;
-                } else {
-                    return false;
-                }
-            }
-            while (p < pattern.length() && pattern.charAt(p) == '*') {
-                p++;
-            }
-            return p == pattern.length();
+            return ToolGlobs.matches(pattern, tool);
         }
 
         @Override

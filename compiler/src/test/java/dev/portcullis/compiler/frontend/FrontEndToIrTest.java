@@ -1,0 +1,67 @@
+package dev.portcullis.compiler.frontend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.portcullis.compiler.diagnostic.Diagnostic;
+import dev.portcullis.compiler.ir.BuildResult;
+import dev.portcullis.compiler.ir.IrBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The contract between the front ends and the IR: what the front ends accept, the IR builder accepts too. */
+class FrontEndToIrTest {
+
+    private final FrontEnds frontEnds = FrontEnds.standard();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "fixtures/json/seed-example.json",
+        "fixtures/json/full-canonical.json",
+        "fixtures/json/faq-forms.json",
+        "fixtures/intercept/valid-complete.yaml",
+        "fixtures/intercept/anchors-and-aliases.yaml",
+    })
+    void validFixturesBuildTheIr(String resource) throws IOException {
+        byte[] content;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            content = in.readAllBytes();
+        }
+        if (resource.endsWith("anchors-and-aliases.yaml")) {
+            String text = new String(content, java.nio.charset.StandardCharsets.UTF_8).replace("5/hours", "5/hour");
+            content = text.replace("  # EXPECT PC027", "").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertBuilds(resource, content);
+    }
+
+    @Test
+    void theInterceptCorpusBuildsTheIr() throws IOException {
+        String shared = System.getProperty("portcullis.shared.dir");
+        assumeTrue(shared != null, "system property portcullis.shared.dir is not set; skipping the Intercept corpus");
+        Path folder = Path.of(shared, "corpus", "intercept-policies");
+        assumeTrue(Files.isDirectory(folder), "no Intercept corpus at " + folder + "; skipping");
+        List<Path> policies;
+        try (Stream<Path> files = Files.list(folder)) {
+            policies = files.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
+        }
+        for (Path policy : policies) {
+            assertBuilds(policy.getFileName().toString(), Files.readAllBytes(policy));
+        }
+    }
+
+    private void assertBuilds(String name, byte[] content) {
+        FrontEndResult result = frontEnds.readAndValidate(name, content);
+        assertThat(result.diagnostics()).as(name).isEmpty();
+        CanonicalDocument doc = result.document().orElseThrow();
+        BuildResult built = IrBuilder.build(doc.tree(), doc.sourceMap(), "policy");
+        assertThat(built.diagnostics()).as("IR diagnostics of %s", name).filteredOn(Diagnostic::isError).isEmpty();
+    }
+}
