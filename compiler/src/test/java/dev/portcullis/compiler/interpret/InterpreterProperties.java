@@ -9,6 +9,8 @@ import dev.portcullis.runtime.Decision;
 import dev.portcullis.runtime.Reservation;
 import dev.portcullis.runtime.ToolCall;
 import dev.portcullis.runtime.counter.RateCounter;
+import dev.portcullis.runtime.eval.CounterKeys;
+import dev.portcullis.runtime.eval.ValueSemantics;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
