@@ -68,6 +68,26 @@ public enum DiagnosticCode {
     INVALID_TOOLS_LIST(68, Severity.ERROR, "cannot use the tools list: %s"),
     DUPLICATE_RULE_ID(69, Severity.WARNING, "rule id '%s' is used more than once for tool entry '%s', so decisions cannot tell these rules apart"),
 
+    // --- transcripts (PC300-PC349); documented in docs/transcripts.md ---
+    TRANSCRIPT_UNREADABLE(300, Severity.ERROR, "cannot read transcript: %s"),
+    TRANSCRIPT_MALFORMED_JSON(301, Severity.ERROR, "malformed JSON: %s"),
+    TRANSCRIPT_LINE_NOT_OBJECT(302, Severity.ERROR, "a transcript line must be one JSON object, found %s"),
+    TRANSCRIPT_LINE_TOO_LARGE(303, Severity.ERROR, "line rejected: %s"),
+    TRANSCRIPT_MISSING_TIMESTAMP(304, Severity.ERROR, "a tools/call line needs 'ts' (an RFC 3339 date-time or epoch milliseconds)"),
+    TRANSCRIPT_INVALID_TIMESTAMP(305, Severity.ERROR, "'ts' must be an RFC 3339 date-time or epoch milliseconds, found %s"),
+    TRANSCRIPT_TIME_WENT_BACKWARDS(306, Severity.ERROR, "'ts' %s is %s before %s, an earlier line's time; at most %s backwards is tolerated"),
+    TRANSCRIPT_MISSING_TOOL_NAME(307, Severity.ERROR, "tools/call without a tool name (params.name must be a string)"),
+    TRANSCRIPT_INVALID_FIELD(308, Severity.ERROR, "'%s' must be %s, found %s"),
+    TRANSCRIPT_INVALID_EXPECT(309, Severity.ERROR, "'expect' must be \"allow\", \"deny\" or \"require_approval\", found %s"),
+    TRANSCRIPT_INVALID_REASON_REGEX(310, Severity.ERROR, "'expect_reason' is not a valid RE2 regular expression: %s"),
+    TRANSCRIPT_UNKNOWN_EXPECT_FIELD(311, Severity.ERROR, "unknown field '%s' (the expectation fields are expect, expect_rule and expect_reason)"),
+    TRANSCRIPT_EXPECTATION_WITHOUT_CALL(312, Severity.ERROR, "'%s' on a line that is not a tools/call; expectations apply to calls only"),
+    TRANSCRIPT_HEADER_NOT_FIRST(313, Severity.ERROR, "the {\"transcript\": ...} header must be the first line"),
+    TRANSCRIPT_AMBIGUOUS_LINE(314, Severity.ERROR, "a line has either 'message' or the shorthand 'tool', not both"),
+    TRANSCRIPT_NOTHING_TO_REPLAY(315, Severity.ERROR, "a line needs 'message' (a JSON-RPC message), 'tool' (a shorthand call) or 'transcript' (the header)"),
+    TRANSCRIPT_NOT_JSON_RPC(316, Severity.ERROR, "'message' is neither a JSON-RPC request (it has no 'method') nor a response (it has no 'result' or 'error')"),
+    TRANSCRIPT_NO_POLICY(317, Severity.ERROR, "no policy for this transcript: %s"),
+    TRANSCRIPT_POLICY_UNAVAILABLE(318, Severity.ERROR, "policy '%s' could not be instantiated: %s"),
     // --- the .policy DSL (PC100-PC199); reading limits, encoding, duplicate JSON keys and regexes use
     // the shared codes above (PC006-PC010, PC023) ---
     DSL_SYNTAX_ERROR(100, Severity.ERROR, "%s"),
@@ -91,6 +111,12 @@ public enum DiagnosticCode {
     DSL_DUPLICATE_LIMIT_OPTION(118, Severity.ERROR, "%s is already given in this limit"),
     DSL_INCLUDED_FIELD_NOT_MERGEABLE(119, Severity.ERROR, "cannot merge \"%s\" from an included JSON document; only default, hide, counters, all_tools and tools are merged"),
     DSL_INCLUDED_FIELD_MALFORMED(120, Severity.ERROR, "\"%s\" in an included JSON document must be %s"),
+    // --- bytecode compiler (PC200-PC249) ---
+    CODE_GENERATION_FAILED(200, Severity.ERROR, "cannot generate code for policy '%s': %s"),
+    BYTECODE_COMPILATION_FAILED(201, Severity.ERROR, "compiling policy '%s' to bytecode failed: %s (the numbered generated source is logged at DEBUG by logger %s)"),
+    COMPILED_POLICY_UNUSABLE(202, Severity.ERROR, "the compiled class of policy '%s' cannot be instantiated: %s"),
+    PRECOMPILED_WRITE_FAILED(203, Severity.ERROR, "cannot write precompiled policy '%s' to %s: %s"),
+    INTERPRETER_FALLBACK(204, Severity.WARNING, "policy '%s' is evaluated by the interpreter because it could not be compiled to bytecode"),
     ;
 
     private final int number;
