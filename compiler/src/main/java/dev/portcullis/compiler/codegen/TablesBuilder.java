@@ -78,7 +78,7 @@ final class TablesBuilder {
         }
         entries.add(new PolicyTables.Entry(null, null, allToolsLimits));
         return new PolicyTables(policy.name(), policy.defaultPosture() == dev.portcullis.compiler.ir.DefaultPosture.DENY,
-                policy.hideAll(), List.copyOf(policy.hiddenTools()), List.copyOf(policy.tools().keySet()), globs,
+                policy.hideAll(), List.copyOf(policy.hiddenTools().keySet()), List.copyOf(policy.tools().keySet()), globs,
                 entries, counters, limits, decisions.values(), literals.values(), regexes.values(), paths.values());
     }
 

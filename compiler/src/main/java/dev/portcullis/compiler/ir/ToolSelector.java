@@ -9,6 +9,9 @@ public sealed interface ToolSelector {
 
     boolean matches(String tool);
 
+    /** The key under {@code tools} (the tool name or glob); {@code all_tools} for the all_tools entry. */
+    String key();
+
     /** The entry's id, the prefix of its rules' ids: {@code tools.<key>} or {@code all_tools}. */
     String entryId();
 
@@ -24,6 +27,11 @@ public sealed interface ToolSelector {
         @Override
         public boolean matches(String tool) {
             return name.equals(tool);
+        }
+
+        @Override
+        public String key() {
+            return name;
         }
 
         @Override
@@ -80,6 +88,11 @@ public sealed interface ToolSelector {
         }
 
         @Override
+        public String key() {
+            return pattern;
+        }
+
+        @Override
         public String entryId() {
             return "tools." + pattern;
         }
@@ -90,6 +103,11 @@ public sealed interface ToolSelector {
         @Override
         public boolean matches(String tool) {
             return true;
+        }
+
+        @Override
+        public String key() {
+            return "all_tools";
         }
 
         @Override

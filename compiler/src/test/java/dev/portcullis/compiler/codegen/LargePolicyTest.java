@@ -102,7 +102,7 @@ class LargePolicyTest {
             tools.put(name, new ToolEntry(new ToolSelector.ExactTool(name), EntryAction.ALLOW, "allowed " + i, rules,
                     List.of(), AT));
         }
-        return new Policy("large", DefaultPosture.DENY, Set.of(), false, tools, List.of(), Optional.empty(),
+        return new Policy("large", DefaultPosture.DENY, Map.of(), false, tools, List.of(), Optional.empty(),
                 Map.of(), AT);
     }
 

@@ -1,0 +1,192 @@
+package dev.portcullis.testkit.replay;
+
+import dev.portcullis.compiler.diagnostic.Diagnostic;
+import dev.portcullis.compiler.diagnostic.DiagnosticCode;
+import dev.portcullis.compiler.source.SourcePosition;
+import dev.portcullis.runtime.CompiledPolicy;
+import dev.portcullis.runtime.Decision;
+import dev.portcullis.runtime.Reservation;
+import dev.portcullis.runtime.ToolCall;
+import dev.portcullis.testkit.coverage.DecisionTally;
+import dev.portcullis.testkit.transcript.TranscriptHeader;
+import dev.portcullis.testkit.transcript.TranscriptLine;
+import dev.portcullis.testkit.transcript.TranscriptReader;
+import dev.portcullis.testkit.transcript.TranscriptSource;
+import dev.portcullis.testkit.transcript.Timestamps;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The replay of one transcript: its virtual clock, the reservations awaiting responses, and what it
+ * records. Used once, by one thread.
+ */
+final class TranscriptReplay {
+
+    private final TranscriptSource source;
+    private final ReplayOptions options;
+    private final ReplayListener listener;
+    private final long startNanos = System.nanoTime();
+
+    private final List<Mismatch> mismatches = new ArrayList<>();
+    private long mismatchCount;
+    private final List<Diagnostic> errors = new ArrayList<>();
+    private long errorCount;
+
+    private final Map<String, long[]> byRule = new HashMap<>();
+    private final Map<String, long[]> rateLimitsByCounter = new HashMap<>();
+    private final Map<String, long[]> allowedByTool = new HashMap<>();
+
+    private long calls;
+    private long allowed;
+    private long denied;
+    private long approvalRequired;
+    private long otherMessages;
+    private long responses;
+    private long unanswered;
+    private PendingReservations pending;
+
+    /** The virtual clock: the latest call time seen, so small recorded jitter never moves time backwards. */
+    private long clock = Long.MIN_VALUE;
+    private long firstCall = Long.MIN_VALUE;
+
+    TranscriptReplay(TranscriptSource source, ReplayOptions options, ReplayListener listener) {
+        this.source = source;
+        this.options = options;
+        this.listener = listener;
+        this.pending = new PendingReservations(options.maxPendingResponses());
+    }
+
+    /** Replays every line after the header through {@code policy}. */
+    void replay(TranscriptReader reader, CompiledPolicy policy) {
+        try {
+            for (TranscriptLine line = reader.next(); line != null; line = reader.next()) {
+                if (line instanceof TranscriptLine.CallLine call) {
+                    decide(call, policy);
+                } else if (line instanceof TranscriptLine.ResponseLine response) {
+                    responses++;
+                    if (response.requestId() != null) {
+                        pending.settle(response.requestId(), response.failed());
+                    }
+                } else if (line instanceof TranscriptLine.OtherMessageLine) {
+                    otherMessages++;
+                } else if (line instanceof TranscriptLine.BrokenLine broken) {
+                    error(broken.diagnostic());
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            error(Diagnostic.of(DiagnosticCode.TRANSCRIPT_UNREADABLE,
+                    new SourcePosition(source.name(), reader.lineNumber(), 0), describe(unreadable)));
+        } finally {
+            unanswered = pending.commitRemaining();
+        }
+    }
+
+    void error(Diagnostic diagnostic) {
+        errorCount++;
+        if (errors.size() < options.maxRecordedErrors()) {
+            errors.add(diagnostic);
+        }
+    }
+
+    TranscriptResult result(TranscriptHeader header, String policyName, int lines) {
+        CallCounts counts = new CallCounts(lines, calls, allowed, denied, approvalRequired, otherMessages, responses,
+                pending.released(), unanswered, pending.evicted());
+        DecisionTally tally = new DecisionTally(unboxed(byRule), unboxed(rateLimitsByCounter), unboxed(allowedByTool));
+        return new TranscriptResult(source, header, policyName, counts, mismatches, mismatchCount, errors, errorCount,
+                tally, firstCall, calls == 0 ? Long.MIN_VALUE : clock, System.nanoTime() - startNanos);
+    }
+
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private void decide(TranscriptLine.CallLine line, CompiledPolicy policy) {
+        long time = line.timeMillis();
+        if (clock != Long.MIN_VALUE && time < clock - options.backwardsToleranceMillis()) {
+            error(Diagnostic.of(DiagnosticCode.TRANSCRIPT_TIME_WENT_BACKWARDS,
+                    new SourcePosition(source.name(), line.line(), 0), Timestamps.format(time),
+                    DecisionText.duration(clock - time), Timestamps.format(clock),
+                    DecisionText.duration(options.backwardsToleranceMillis())));
+            return;
+        }
+        if (clock == Long.MIN_VALUE) {
+            firstCall = time;
+        }
+        clock = Math.max(clock, time);
+        ToolCall call = line.toToolCall(clock);
+        Reservation reservation = reserve(policy, call);
+        Decision decision = reservation.decision();
+        if (decision.isAllowed() && line.requestId() != null) {
+            pending.hold(line.requestId(), reservation);
+        } else {
+            reservation.commit();
+        }
+        tally(call, decision);
+        String mismatch = ExpectationCheck.mismatch(line.expectation(), decision);
+        if (mismatch != null) {
+            mismatchCount++;
+            if (mismatches.size() < options.maxRecordedMismatches()) {
+                mismatches.add(new Mismatch(source.name(), line.line(), call.tool(), clock, line.expectation(), decision, mismatch));
+            }
+        }
+        listener.callDecided(new CallOutcome(source.name(), line.line(), call, line.requestId(), decision,
+                line.expectation(), mismatch));
+    }
+
+    /** As a gateway does: a policy that throws (which it must not) denies the call, failing closed. */
+    private static Reservation reserve(CompiledPolicy policy, ToolCall call) {
+        try {
+            return policy.reserve(call);
+        } catch (RuntimeException | StackOverflowError failure) {
+            return new SettledReservation(Decision.evaluationFailed(failure));
+        }
+    }
+
+    private void tally(ToolCall call, Decision decision) {
+        calls++;
+        switch (decision.effect()) {
+            case ALLOW -> {
+                allowed++;
+                increment(allowedByTool, call.tool());
+            }
+            case DENY -> {
+                denied++;
+                if (decision.rateLimit() != null) {
+                    increment(rateLimitsByCounter, decision.rateLimit().counter());
+                }
+            }
+            case REQUIRE_APPROVAL -> approvalRequired++;
+        }
+        increment(byRule, decision.ruleId());
+    }
+
+    private void increment(Map<String, long[]> tally, String name) {
+        long[] count = tally.get(name);
+        if (count == null) {
+            String key = tally.size() < options.maxTalliedNames() ? name : ReplayOptions.OTHER_NAMES;
+            count = tally.computeIfAbsent(key, absent -> new long[1]);
+        }
+        count[0]++;
+    }
+
+    private static Map<String, Long> unboxed(Map<String, long[]> tally) {
+        Map<String, Long> counts = new HashMap<>();
+        tally.forEach((name, count) -> counts.put(name, count[0]));
+        return counts;
+    }
+
+    /** The reservation of a call denied without consulting any counter. */
+    private record SettledReservation(Decision decision) implements Reservation {
+        @Override
+        public void commit() {
+        }
+
+        @Override
+        public void release() {
+        }
+    }
+}
