@@ -8,20 +8,14 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.portcullis.runtime.Decision;
-import dev.portcullis.runtime.RateLimitDenial;
 import dev.portcullis.runtime.ToolCall;
-import dev.portcullis.runtime.counter.Algorithm;
-import dev.portcullis.runtime.counter.CounterSpec;
 import dev.portcullis.runtime.counter.CounterStore;
-import dev.portcullis.runtime.counter.RateCounter;
-import dev.portcullis.runtime.eval.DecisionTexts;
 import java.util.Map;
 
 /**
  * The FHIR-export rules with the condition in Google CEL, as a CEL-based gateway would hold it:
  * tools dispatched in Java, the argument condition evaluated by a compiled CEL program, the rate limit
- * by the same counter as the policy's. Only the condition's evaluation differs from
- * {@link HandwrittenFhirPolicy}.
+ * by the same code as {@link HandwrittenFhirPolicy}: only the condition's evaluation differs.
  */
 final class CelFhirPolicy {
 
@@ -31,7 +25,6 @@ final class CelFhirPolicy {
 
     private final CelRuntime.Program condition;
     private final HandwrittenFhirPolicy rest;
-    private final RateCounter exports;
 
     CelFhirPolicy(CounterStore store, long max) {
         try {
@@ -44,7 +37,6 @@ final class CelFhirPolicy {
             throw new IllegalStateException("CEL condition does not compile", e);
         }
         rest = new HandwrittenFhirPolicy(store, max);
-        exports = store.counter(new CounterSpec(FhirExportScenario.COUNTER, Algorithm.FIXED, max, 60_000));
     }
 
     Decision decide(ToolCall call) {
@@ -60,15 +52,6 @@ final class CelFhirPolicy {
         if (!holds) {
             return rest.decide(call);
         }
-        String grant = call.grant() == null ? "" : call.grant();
-        long retryAfter = exports.tryAcquire(grant, 1, call.timeMillis());
-        if (retryAfter != 0) {
-            CounterSpec spec = exports.spec();
-            RateLimitDenial denial = new RateLimitDenial(spec.name(), spec.max(), spec.windowMillis(),
-                    exports.count(grant, call.timeMillis()), retryAfter);
-            return Decision.rateLimited(denial, DecisionTexts.rateLimited(spec.name(),
-                    spec.max() + " per minute per grant", spec.max(), null, 1, denial));
-        }
-        return Decision.allow("tools.start_fhir_export_job", "Allowed by rule \"tools.start_fhir_export_job\"");
+        return rest.chargeExport(call);
     }
 }

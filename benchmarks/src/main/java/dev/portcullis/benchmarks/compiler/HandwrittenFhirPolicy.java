@@ -34,16 +34,7 @@ final class HandwrittenFhirPolicy {
             if (!(call.arguments().get("s3_uri") instanceof String uri && uri.startsWith(FhirExportScenario.BUCKET))) {
                 return WRONG_BUCKET;
             }
-            String grant = call.grant() == null ? "" : call.grant();
-            long retryAfter = exports.tryAcquire(grant, 1, call.timeMillis());
-            if (retryAfter != 0) {
-                CounterSpec spec = exports.spec();
-                RateLimitDenial denial = new RateLimitDenial(spec.name(), spec.max(), spec.windowMillis(),
-                        exports.count(grant, call.timeMillis()), retryAfter);
-                return Decision.rateLimited(denial, DecisionTexts.rateLimited(spec.name(),
-                        spec.max() + " per minute per grant", spec.max(), null, 1, denial));
-            }
-            return EXPORT_ALLOWED;
+            return chargeExport(call);
         }
         if (tool.startsWith("list_")) {
             return LIST_ALLOWED;
@@ -52,5 +43,19 @@ final class HandwrittenFhirPolicy {
             return DELETE_DENIED;
         }
         return Decision.deny("default", DecisionTexts.notPermitted(tool));
+    }
+
+    /** The export's limit, once its condition holds: allowed, or rate limited with the policy's words. */
+    Decision chargeExport(ToolCall call) {
+        String grant = call.grant() == null ? "" : call.grant();
+        long retryAfter = exports.tryAcquire(grant, 1, call.timeMillis());
+        if (retryAfter != 0) {
+            CounterSpec spec = exports.spec();
+            RateLimitDenial denial = new RateLimitDenial(spec.name(), spec.max(), spec.windowMillis(),
+                    exports.count(grant, call.timeMillis()), retryAfter);
+            return Decision.rateLimited(denial, DecisionTexts.rateLimited(spec.name(),
+                    spec.max() + " per minute per grant", spec.max(), null, 1, denial));
+        }
+        return EXPORT_ALLOWED;
     }
 }
