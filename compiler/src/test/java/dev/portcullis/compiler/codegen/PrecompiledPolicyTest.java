@@ -160,6 +160,21 @@ class PrecompiledPolicyTest {
     }
 
     @Test
+    void compileAndWriteReportsFailuresAsDiagnostics(@TempDir Path temp) throws Exception {
+        PrecompiledPolicyWriter.WriteResult written = PrecompiledPolicyWriter.compileAndWrite(compiler, fhirPolicy(), temp);
+        assertThat(written.diagnostics()).isEmpty();
+        assertThat(written.folder()).contains(temp.resolve("META-INF/portcullis/fhir-export"));
+
+        Path notAFolder = Files.writeString(temp.resolve("file"), "x");
+        PrecompiledPolicyWriter.WriteResult failed = PrecompiledPolicyWriter.compileAndWrite(compiler, fhirPolicy(), notAFolder);
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(failed.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code().id()).isEqualTo("PC203");
+            assertThat(d.message()).contains("fhir-export").contains(notAFolder.toString());
+        });
+    }
+
+    @Test
     void folderNamesAreSafeAndDistinct() {
         assertThat(PrecompiledPolicyWriter.folderName("fhir-export.v2")).isEqualTo("fhir-export.v2");
         for (String hostile : List.of("..", "../../etc", "a/b", "a\\b", "", "con:x", "\u0000", "é")) {
