@@ -219,6 +219,10 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         if (checked != null) {
             return checked;
         }
+        if (entryLimits[entry].length == 0 && allowed[entry] != null) {
+            // the common allowed-without-limits case stays small enough for the JIT to inline
+            return hold ? allowedWithoutCharge[entry] : allowed[entry];
+        }
         return charge(entry, call, hold);
     }
 
