@@ -87,11 +87,11 @@ public final class CheckMojo extends AbstractPortcullisMojo {
         long errors = outcome.errorCount();
         long warnings = outcome.warningCount();
         if (errors > 0) {
-            throw new MojoFailureException(count(errors, "policy error") + countSuffix(warnings) + " in "
+            throw new MojoFailureException(Wording.count(errors, "policy error") + countSuffix(warnings) + " in "
                     + relativeName(policyDirectory.toPath()) + " (see above); first: " + first(outcome, true));
         }
         if (warnings > 0 && failOnWarnings) {
-            throw new MojoFailureException(count(warnings, "policy warning") + " in " + relativeName(policyDirectory.toPath())
+            throw new MojoFailureException(Wording.count(warnings, "policy warning") + " in " + relativeName(policyDirectory.toPath())
                     + " and failOnWarnings is set (see above); first: " + first(outcome, false));
         }
     }
@@ -102,10 +102,6 @@ public final class CheckMojo extends AbstractPortcullisMojo {
     }
 
     private static String countSuffix(long warnings) {
-        return warnings == 0 ? "" : " and " + count(warnings, "warning");
-    }
-
-    static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return warnings == 0 ? "" : " and " + Wording.count(warnings, "warning");
     }
 }

@@ -72,6 +72,13 @@ public final class TestMojo extends AbstractPortcullisMojo {
     @Parameter(property = "portcullis.coverageThreshold", defaultValue = "0")
     double coverageThreshold;
 
+    /**
+     * What evaluates the policies: {@code interpreter}, the reference semantics, or {@code bytecode}, the
+     * compiled classes the {@code compile} goal ships to the gateway.
+     */
+    @Parameter(property = "portcullis.engine", defaultValue = "interpreter")
+    String engine;
+
     /** Skips replaying transcripts, as it skips Surefire's tests. */
     @Parameter(property = "skipTests", defaultValue = "false")
     boolean skipTests;
@@ -101,6 +108,12 @@ public final class TestMojo extends AbstractPortcullisMojo {
         if (coverageThreshold < 0 || coverageThreshold > 100) {
             throw new MojoExecutionException("coverageThreshold must be a percentage from 0 to 100, got " + coverageThreshold);
         }
+        Engine evaluation;
+        try {
+            evaluation = Engine.named(engine);
+        } catch (IllegalArgumentException unknown) {
+            throw new MojoExecutionException(unknown.getMessage(), unknown);
+        }
         try {
             List<TranscriptSource> transcripts = findTranscripts();
             if (transcripts.isEmpty()) {
@@ -110,23 +123,23 @@ public final class TestMojo extends AbstractPortcullisMojo {
             ProjectPolicies project = projectPolicies();
             List<Path> policyFiles = project.files();
             if (policyFiles.isEmpty()) {
-                throw new MojoFailureException(CheckMojo.count(transcripts.size(), "transcript") + " but no policy in "
+                throw new MojoFailureException(Wording.count(transcripts.size(), "transcript") + " but no policy in "
                         + relativeName(project.policyDirectory()) + " to replay them against");
             }
             BuildStamp stamp = stamp(project.policyDirectory(), transcriptDirectory, reportsDirectory);
             Optional<BuildStamp.Recorded> recorded = stamp.read();
             List<Path> policyInputs = new ArrayList<>(policyFiles);
             recorded.ifPresent(last -> policyInputs.addAll(last.extraInputs()));
-            if (recorded.isPresent() && recorded.get().matches(fingerprint(policyInputs, transcripts))) {
+            if (recorded.isPresent() && recorded.get().matches(fingerprint(policyInputs, transcripts, evaluation))) {
                 getLog().info("Policies and transcripts unchanged since the last successful run: "
-                        + CheckMojo.count(transcripts.size(), "transcript") + " not replayed again");
+                        + Wording.count(transcripts.size(), "transcript") + " not replayed again");
                 return;
             }
             stamp.delete();
-            RunResult run = replay(transcripts, catalog(project, policyFiles));
+            RunResult run = replay(transcripts, catalog(project, policyFiles, evaluation));
             verify(run);
             Path reports = reportsDirectory.toPath();
-            stamp.write(new BuildStamp.Recorded(fingerprint(project.inputs(policyFiles), transcripts),
+            stamp.write(new BuildStamp.Recorded(fingerprint(project.inputs(policyFiles), transcripts, evaluation),
                     List.copyOf(project.includedFiles()),
                     List.of(reports.resolve(Reporters.JSON_REPORT), reports.resolve(Reporters.HTML_REPORT))));
         } catch (IOException e) {
@@ -164,16 +177,18 @@ public final class TestMojo extends AbstractPortcullisMojo {
         getLog().info("No transcripts to replay in " + relativeName(transcriptDirectory.toPath()));
     }
 
-    private String fingerprint(List<Path> policyInputs, List<TranscriptSource> transcripts) throws IOException {
+    private String fingerprint(List<Path> policyInputs, List<TranscriptSource> transcripts, Engine evaluation)
+            throws IOException {
         Fingerprint fingerprint = withFiles(fingerprint(), policyInputs);
         for (TranscriptSource transcript : transcripts) {
             fingerprint.file(transcript.name(), transcript.file().orElseThrow());
         }
-        return fingerprint.value("coverageThreshold", coverageThreshold).hex();
+        return fingerprint.value("coverageThreshold", coverageThreshold).value("engine", evaluation).hex();
     }
 
-    private PolicyCatalog catalog(ProjectPolicies project, List<Path> policyFiles) throws MojoFailureException {
-        PolicyLoader loader = PolicyLoader.standard().withFrontEnds(project.frontEnds());
+    private PolicyCatalog catalog(ProjectPolicies project, List<Path> policyFiles, Engine evaluation)
+            throws MojoFailureException {
+        PolicyLoader loader = PolicyLoader.standard().withFrontEnds(project.frontEnds()).withEvaluator(evaluation.evaluator());
         PolicyCatalog.Builder catalog = PolicyCatalog.builder();
         List<String> problems = new ArrayList<>();
         for (Path file : policyFiles) {
@@ -207,7 +222,7 @@ public final class TestMojo extends AbstractPortcullisMojo {
         String reports = relativeName(reportsDirectory.toPath());
         if (!run.successful()) {
             int failed = run.failures() + run.errors();
-            throw new MojoFailureException(failed + " of " + CheckMojo.count(run.transcriptsRun(), "transcript")
+            throw new MojoFailureException(failed + " of " + Wording.count(run.transcriptsRun(), "transcript")
                     + " did not hold against the policy" + firstProblem(run).map(first -> "; first: " + first).orElse("")
                     + ". Reports: " + reports);
         }
