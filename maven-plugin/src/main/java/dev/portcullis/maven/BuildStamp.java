@@ -44,8 +44,32 @@ final class BuildStamp {
         }
     }
 
+    /** Computes a fingerprint over input files (and the goal's settings). */
+    @FunctionalInterface
+    interface Fingerprinter {
+        String fingerprint(List<Path> inputs) throws IOException;
+    }
+
     Path file() {
         return file;
+    }
+
+    /**
+     * Whether the last successful run saw the same inputs: {@code files} plus the extra inputs it
+     * recorded, fingerprinted alike, and left all its outputs in place. When not, the stamp is deleted
+     * first, so that a run that then fails is never taken for a successful one.
+     */
+    boolean isUpToDate(List<Path> files, Fingerprinter fingerprinter) throws IOException {
+        Optional<Recorded> last = read();
+        if (last.isPresent()) {
+            List<Path> inputs = new ArrayList<>(files);
+            inputs.addAll(last.get().extraInputs());
+            if (last.get().matches(fingerprinter.fingerprint(inputs))) {
+                return true;
+            }
+        }
+        delete();
+        return false;
     }
 
     /** The last successful run's record; empty when there is none or it cannot be read (then the goal runs). */

@@ -4,9 +4,7 @@ import dev.portcullis.compiler.diagnostic.Diagnostic;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -48,14 +46,10 @@ public final class CheckMojo extends AbstractPortcullisMojo {
                 return;
             }
             BuildStamp stamp = stamp(project.policyDirectory(), toolsList);
-            Optional<BuildStamp.Recorded> recorded = stamp.read();
-            List<Path> inputs = new ArrayList<>(files);
-            recorded.ifPresent(last -> inputs.addAll(last.extraInputs()));
-            if (recorded.isPresent() && recorded.get().matches(fingerprint(inputs))) {
+            if (stamp.isUpToDate(files, this::fingerprint)) {
                 getLog().debug("Policies unchanged since the last successful check");
                 return;
             }
-            stamp.delete();
             PolicyValidation.Outcome outcome = new PolicyValidation(project, toolsList == null ? null : toolsList.toPath())
                     .validate(files);
             report(outcome);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -44,16 +43,13 @@ public final class CompileMojo extends AbstractPortcullisMojo {
         try {
             List<Path> files = project.files();
             BuildStamp stamp = stamp(project.policyDirectory(), outputDirectory);
-            Optional<BuildStamp.Recorded> recorded = stamp.read();
-            List<Path> inputs = new ArrayList<>(files);
-            recorded.ifPresent(last -> inputs.addAll(last.extraInputs()));
-            if (recorded.isPresent() && recorded.get().matches(fingerprint(inputs))) {
+            List<Path> previouslyWritten = stamp.read().map(BuildStamp.Recorded::outputs).orElse(List.of());
+            if (stamp.isUpToDate(files, this::fingerprint)) {
                 getLog().info("Precompiled policies are up to date");
                 return;
             }
-            stamp.delete();
             List<Path> written = files.isEmpty() ? List.of() : compile(project, files, output);
-            output.removeStale(recorded.map(BuildStamp.Recorded::outputs).orElse(List.of()), written);
+            output.removeStale(previouslyWritten, written);
             stamp.write(new BuildStamp.Recorded(fingerprint(project.inputs(files)), List.copyOf(project.includedFiles()),
                     written));
         } catch (IOException e) {

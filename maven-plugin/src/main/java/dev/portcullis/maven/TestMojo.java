@@ -127,15 +127,11 @@ public final class TestMojo extends AbstractPortcullisMojo {
                         + relativeName(project.policyDirectory()) + " to replay them against");
             }
             BuildStamp stamp = stamp(project.policyDirectory(), transcriptDirectory, reportsDirectory);
-            Optional<BuildStamp.Recorded> recorded = stamp.read();
-            List<Path> policyInputs = new ArrayList<>(policyFiles);
-            recorded.ifPresent(last -> policyInputs.addAll(last.extraInputs()));
-            if (recorded.isPresent() && recorded.get().matches(fingerprint(policyInputs, transcripts, evaluation))) {
+            if (stamp.isUpToDate(policyFiles, inputs -> fingerprint(inputs, transcripts, evaluation))) {
                 getLog().info("Policies and transcripts unchanged since the last successful run: "
                         + Wording.count(transcripts.size(), "transcript") + " not replayed again");
                 return;
             }
-            stamp.delete();
             RunResult run = replay(transcripts, catalog(project, policyFiles, evaluation));
             verify(run);
             Path reports = reportsDirectory.toPath();
