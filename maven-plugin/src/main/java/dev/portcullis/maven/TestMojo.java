@@ -3,7 +3,6 @@ package dev.portcullis.maven;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.testkit.policy.PolicyLoadResult;
 import dev.portcullis.testkit.policy.PolicyLoader;
-import dev.portcullis.testkit.replay.Mismatch;
 import dev.portcullis.testkit.replay.PolicyCatalog;
 import dev.portcullis.testkit.replay.ReplayEngine;
 import dev.portcullis.testkit.replay.ReplayListener;
@@ -11,6 +10,7 @@ import dev.portcullis.testkit.replay.ReplayOptions;
 import dev.portcullis.testkit.replay.RunResult;
 import dev.portcullis.testkit.replay.TranscriptResult;
 import dev.portcullis.testkit.report.ConsoleReporter;
+import dev.portcullis.testkit.report.Markup;
 import dev.portcullis.testkit.report.Reporters;
 import dev.portcullis.testkit.transcript.TranscriptFinder;
 import dev.portcullis.testkit.transcript.TranscriptSource;
@@ -219,7 +219,7 @@ public final class TestMojo extends AbstractPortcullisMojo {
         if (!run.successful()) {
             int failed = run.failures() + run.errors();
             throw new MojoFailureException(failed + " of " + Wording.count(run.transcriptsRun(), "transcript")
-                    + " did not hold against the policy" + firstProblem(run).map(first -> "; first: " + first).orElse("")
+                    + " did not hold" + firstProblem(run).map(first -> "; first: " + Markup.printable(first)).orElse("")
                     + ". Reports: " + reports);
         }
         Optional<String> shortfall = run.coverageShortfall(coverageThreshold);
@@ -233,8 +233,8 @@ public final class TestMojo extends AbstractPortcullisMojo {
             if (!result.errors().isEmpty()) {
                 return Optional.of(result.errors().get(0).toString());
             }
-            for (Mismatch mismatch : result.mismatches()) {
-                return Optional.of(mismatch.toString());
+            if (!result.mismatches().isEmpty()) {
+                return Optional.of(result.mismatches().get(0).toString());
             }
         }
         return Optional.empty();

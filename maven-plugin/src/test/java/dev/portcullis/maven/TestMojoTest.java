@@ -58,7 +58,7 @@ class TestMojoTest {
 
             assertThatThrownBy(() -> project.test().execute())
                     .isInstanceOf(MojoFailureException.class)
-                    .hasMessageStartingWith("1 of 1 transcript did not hold against the policy; first: runaway.jsonl:11 "
+                    .hasMessageStartingWith("1 of 1 transcript did not hold; first: runaway.jsonl:11 "
                             + "start_fhir_export_job expected ALLOW but was DENY: limit start_fhir_export_job_rate")
                     .hasMessageEndingWith("Reports: target/portcullis-reports");
             assertThat(project.log.lines()).contains("[ERROR] Failures:")
