@@ -88,6 +88,35 @@ public enum DiagnosticCode {
     TRANSCRIPT_NOT_JSON_RPC(316, Severity.ERROR, "'message' is neither a JSON-RPC request (it has no 'method') nor a response (it has no 'result' or 'error')"),
     TRANSCRIPT_NO_POLICY(317, Severity.ERROR, "no policy for this transcript: %s"),
     TRANSCRIPT_POLICY_UNAVAILABLE(318, Severity.ERROR, "policy '%s' could not be instantiated: %s"),
+    // --- the .policy DSL (PC100-PC199); reading limits, encoding, duplicate JSON keys and regexes use
+    // the shared codes above (PC006-PC010, PC023) ---
+    DSL_SYNTAX_ERROR(100, Severity.ERROR, "%s"),
+    DSL_TOO_MANY_ERRORS(101, Severity.ERROR, "too many errors; stopped after %d"),
+    DSL_INVALID_STRING(102, Severity.ERROR, "invalid string: %s"),
+    DSL_UNKNOWN_COUNTER(103, Severity.ERROR, "no counter named '%s' is declared%s"),
+    DSL_DUPLICATE_COUNTER(104, Severity.ERROR, "counter '%s' is already declared at %s"),
+    DSL_DUPLICATE_TOOL(105, Severity.ERROR, "tool '%s' is already declared at %s"),
+    DSL_DUPLICATE_SETTING(106, Severity.ERROR, "%s is already given at %s"),
+    DSL_CONFLICTING_DEFAULT(107, Severity.ERROR, "'default %s' conflicts with 'default %s' at %s"),
+    DSL_INVALID_NUMBER(108, Severity.ERROR, "%s must be a positive whole number, not %s"),
+    DSL_INVALID_WINDOW(109, Severity.ERROR, "invalid window '%s': %s"),
+    DSL_INCLUDE_CYCLE(110, Severity.ERROR, "include cycle: %s"),
+    DSL_INCLUDE_UNREADABLE(111, Severity.ERROR, "cannot include \"%s\": %s"),
+    DSL_INCLUDE_TOO_DEEP(112, Severity.ERROR, "includes are nested more than %d files deep"),
+    DSL_INCLUDE_UNAVAILABLE(113, Severity.ERROR, "cannot include \"%s\": includes are not enabled for this reader"),
+    DSL_COUNTER_REDEFINED(114, Severity.ERROR, "counter '%s' is declared at %s; write 'limit %s' to use it, or pick another name"),
+    DSL_UNNAMED_LIMIT_CLASH(115, Severity.ERROR, "this unnamed limit would use the counter '%s', which %s also uses; give it a name: 'limit <name> = ...'"),
+    DSL_INVALID_PATH_SEGMENT(116, Severity.ERROR, "a path segment cannot contain '.': \"%s\""),
+    DSL_UNKNOWN_STATE_COUNTER(117, Severity.ERROR, "'%s' names no counter of this policy%s"),
+    DSL_DUPLICATE_LIMIT_OPTION(118, Severity.ERROR, "%s is already given in this limit"),
+    DSL_INCLUDED_FIELD_NOT_MERGEABLE(119, Severity.ERROR, "cannot merge \"%s\" from an included JSON document; only default, hide, counters, all_tools and tools are merged"),
+    DSL_INCLUDED_FIELD_MALFORMED(120, Severity.ERROR, "\"%s\" in an included JSON document must be %s"),
+    // --- bytecode compiler (PC200-PC249) ---
+    CODE_GENERATION_FAILED(200, Severity.ERROR, "cannot generate code for policy '%s': %s"),
+    BYTECODE_COMPILATION_FAILED(201, Severity.ERROR, "compiling policy '%s' to bytecode failed: %s (the numbered generated source is logged at DEBUG by logger %s)"),
+    COMPILED_POLICY_UNUSABLE(202, Severity.ERROR, "the compiled class of policy '%s' cannot be instantiated: %s"),
+    PRECOMPILED_WRITE_FAILED(203, Severity.ERROR, "cannot write precompiled policy '%s' to %s: %s"),
+    INTERPRETER_FALLBACK(204, Severity.WARNING, "policy '%s' is evaluated by the interpreter because it could not be compiled to bytecode"),
     ;
 
     private final int number;

@@ -165,6 +165,8 @@ final class InterceptTranslation {
         JsonNode rateLimit = rule.node().path("rate_limit");
         if (rateLimit.isString()) {
             translateRateLimit(rule, rateLimit.asString(), countersSeen, out);
+        } else if (!rateLimit.isMissingNode() && !rateLimit.isNull()) {
+            return out; // the schema reports a rate_limit that is not a string; nothing else can be judged
         } else {
             checkConditionCount(rule);
             translateConditions(rule, out);
@@ -222,11 +224,12 @@ final class InterceptTranslation {
         if (hasConditions || hasState) {
             error(DiagnosticCode.RATE_LIMIT_COMBINED, rateLimitPointer);
         }
-        if (!"evaluate".equals(rule.action())) {
+        boolean evaluates = "evaluate".equals(rule.action());
+        if (!evaluates) {
             error(DiagnosticCode.RATE_LIMIT_WITH_ACTION, rule.rawPointer() + "/action", rule.action());
         }
-        if (problem.isPresent() || hasConditions || hasState) {
-            return;
+        if (problem.isPresent() || hasConditions || hasState || !evaluates) {
+            return; // Intercept expands the shorthand only when none of these holds
         }
         Rate rate = parseRateLimit(rule.node().get("rate_limit")).orElseThrow();
         checkDuplicateCounter(rule, rate.counter(), rateLimitPointer, countersSeen);
@@ -331,7 +334,11 @@ final class InterceptTranslation {
         map(limitPointer + "/counter", statePointer + "/counter");
         limit.put("window", state.get("window").asString());
         map(limitPointer + "/window", statePointer + "/window");
-        limit.put("max", bound.max());
+        if (bound.max() <= Integer.MAX_VALUE) {
+            limit.put("max", (int) bound.max()); // the same node type as a max written in JSON
+        } else {
+            limit.put("max", bound.max());
+        }
         map(limitPointer + "/max", bound.valuePointer());
         limit.put("scope", "global");
         if (!out.has("on_deny") && !out.has("conditions")) {

@@ -82,6 +82,9 @@ final class PositionedTreeReader {
         LoadSettings yamlSettings = LoadSettings.builder()
                 .setCodePointLimit(limits.maxFileBytes())
                 .setUseMarks(true)
+                // duplicate keys are reported while building the tree, with the first key's line;
+                // snakeyaml's check would only say that there is one
+                .setAllowDuplicateKeys(true)
                 .build();
         // YAML 1.2 core schema: true/false, null/~ and numbers as YAML 1.2 (and Go's yaml.v3) read them.
         this.yamlFactory = YAMLFactory.builder()
@@ -256,14 +259,15 @@ final class PositionedTreeReader {
                 checkCharacters(name, keyPosition);
                 SourcePosition first = seen.putIfAbsent(name, keyPosition);
                 String child = JsonPointers.child(pointer, name);
+                JsonToken valueToken = parser.nextToken();
                 if (first == null) {
                     positions.put(child, keyPosition);
+                    object.set(name, readValue(parser, valueToken, child, depth + 1));
                 } else {
+                    // the first value stays; the second is skipped so that it cannot overwrite the
+                    // positions recorded for the first one's members
                     diagnostics.add(Diagnostic.of(DiagnosticCode.DUPLICATE_KEY, keyPosition, name, first.line()));
-                }
-                JsonNode value = readValue(parser, parser.nextToken(), child, depth + 1);
-                if (first == null) {
-                    object.set(name, value);
+                    parser.skipChildren();
                 }
             }
             expectEnd(parser, token, JsonToken.END_OBJECT);

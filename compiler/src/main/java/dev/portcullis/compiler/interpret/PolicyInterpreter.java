@@ -1,7 +1,5 @@
 package dev.portcullis.compiler.interpret;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.portcullis.compiler.ir.ArgPath;
 import dev.portcullis.compiler.ir.Condition;
 import dev.portcullis.compiler.ir.CounterDefinition;
@@ -21,6 +19,11 @@ import dev.portcullis.runtime.Reservation;
 import dev.portcullis.runtime.ToolCall;
 import dev.portcullis.runtime.counter.CounterStore;
 import dev.portcullis.runtime.counter.RateCounter;
+import dev.portcullis.runtime.eval.ArgumentValues;
+import dev.portcullis.runtime.eval.CounterKeys;
+import dev.portcullis.runtime.eval.IncrementAmounts;
+import dev.portcullis.runtime.eval.RegexMatcher;
+import dev.portcullis.runtime.eval.ValueSemantics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +58,7 @@ public final class PolicyInterpreter implements CompiledPolicy {
     private final Policy policy;
     private final Map<String, RateCounter> counters = new HashMap<>();
     private final Map<Condition.Comparison, Object> literals = new IdentityHashMap<>();
-    private final Map<String, Pattern> patterns = new HashMap<>();
+    private final Map<String, RegexMatcher> patterns = new HashMap<>();
 
     /**
      * @param policy a policy whose checks reported no error
@@ -92,8 +95,8 @@ public final class PolicyInterpreter implements CompiledPolicy {
             literals.put(comparison, comparison.value().javaValue());
             if (comparison.value() instanceof Value.StringValue pattern && comparison.operator() == Operator.REGEX) {
                 try {
-                    patterns.computeIfAbsent(pattern.value(), Pattern::compile);
-                } catch (PatternSyntaxException e) {
+                    patterns.computeIfAbsent(pattern.value(), RegexMatcher::compile);
+                } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("policy '" + policy.name() + "' has an invalid regex at "
                             + comparison.position() + ": " + e.getMessage(), e);
                 }
@@ -255,23 +258,11 @@ public final class PolicyInterpreter implements CompiledPolicy {
             return limit.increment();
         }
         Object value = ArgumentValues.resolve(call.arguments(), limit.incrementFrom().get().segments());
-        String problem = null;
-        BigDecimal number = value == null ? null : ValueSemantics.decimalOrNull(value);
-        if (value == null) {
-            problem = "is missing";
-        } else if (number == null) {
-            problem = "is not a number (got " + DecisionReasons.show(value) + ")";
-        } else if (number.signum() < 0) {
-            problem = "is negative (got " + DecisionReasons.show(value) + ")";
-        } else if (number.stripTrailingZeros().scale() > 0) {
-            problem = "is not a whole number (got " + DecisionReasons.show(value) + ")";
-        } else if (number.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            problem = "is too large (got " + DecisionReasons.show(value) + ")";
-        }
+        String problem = IncrementAmounts.problem(value);
         if (problem != null) {
             return Decision.deny(limit.id(), DecisionReasons.unusableIncrement(limit, problem));
         }
-        return number.longValueExact();
+        return IncrementAmounts.amount(value);
     }
 
     private static String key(CounterDefinition counter, ToolCall call) {
@@ -329,7 +320,7 @@ public final class PolicyInterpreter implements CompiledPolicy {
             case LTE -> ordered(actual, expected, sign -> sign <= 0);
             case GT -> ordered(actual, expected, sign -> sign > 0);
             case GTE -> ordered(actual, expected, sign -> sign >= 0);
-            case REGEX -> ValueSemantics.find(patterns.get((String) expected), actual);
+            case REGEX -> patterns.get((String) expected).find(actual);
             case CONTAINS -> ValueSemantics.contains(actual, expected);
             case STARTS_WITH -> ValueSemantics.startsWith(actual, (String) expected);
             case ENDS_WITH -> ValueSemantics.endsWith(actual, (String) expected);

@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class CounterResolver {
 
+    /** A declaration is a budget; what a call takes from it belongs to each limit. */
     private static final Set<String> DECLARATION_FIELDS = Set.of("window", "max", "scope", "algorithm", "per");
     private static final Set<String> LIMIT_FIELDS =
             Set.of("counter", "window", "max", "scope", "algorithm", "per", "increment", "increment_from");
@@ -31,6 +32,10 @@ final class CounterResolver {
 
     private final BuildContext context;
     private final Map<String, CounterDefinition> definitions = new LinkedHashMap<>();
+
+    /** What a limit takes per call: {@code incrementFrom} when present, else {@code increment}. */
+    private record Charge(long increment, Optional<ArgPath> incrementFrom) {
+    }
 
     CounterResolver(BuildContext context) {
         this.context = context;
@@ -78,17 +83,28 @@ final class CounterResolver {
         }
         String name = counterName.stringValue();
         Fields fields = read(node, pointer);
-        long increment = increment(node, pointer);
-        Optional<ArgPath> incrementFrom = argPath(node, "increment_from", pointer);
-        boolean incrementFromValid = !node.has("increment_from") || incrementFrom.isPresent();
-        Optional<CounterDefinition> counter = fields.valid ? resolve(name, fields, pointer) : Optional.empty();
-        if (counter.isEmpty() || increment <= 0 || !incrementFromValid) {
+        Optional<Charge> charge = charge(node, pointer);
+        // a limit in error defines nothing, so that it cannot leave behind a counter no limit uses
+        Optional<CounterDefinition> counter = fields.valid
+                ? resolve(name, fields, pointer, charge.isPresent()) : Optional.empty();
+        if (counter.isEmpty() || charge.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Limit(counter.get(), increment, incrementFrom, onDeny, context.position(pointer)));
+        return Optional.of(new Limit(counter.get(), charge.get().increment(), charge.get().incrementFrom(), onDeny,
+                context.position(pointer)));
     }
 
-    private Optional<CounterDefinition> resolve(String name, Fields fields, JsonPointer pointer) {
+    /** The charge a limit gives with {@code increment} and {@code increment_from}; empty when invalid. */
+    private Optional<Charge> charge(JsonNode node, JsonPointer pointer) {
+        long increment = increment(node, pointer);
+        Optional<ArgPath> incrementFrom = argPath(node, "increment_from", pointer);
+        if (increment <= 0 || (node.has("increment_from") && incrementFrom.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Charge(increment, incrementFrom));
+    }
+
+    private Optional<CounterDefinition> resolve(String name, Fields fields, JsonPointer pointer, boolean define) {
         CounterDefinition existing = definitions.get(name);
         if (existing == null) {
             for (String missing : List.of("window", "max")) {
@@ -98,7 +114,9 @@ final class CounterResolver {
                 }
             }
             CounterDefinition defined = fields.definition(name, context.position(pointer));
-            definitions.put(name, defined);
+            if (define) {
+                definitions.put(name, defined);
+            }
             return Optional.of(defined);
         }
         boolean agrees = agrees(existing, fields, pointer, "window", f -> f.window.isPresent()

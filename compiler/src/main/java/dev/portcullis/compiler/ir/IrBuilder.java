@@ -1,9 +1,9 @@
 package dev.portcullis.compiler.ir;
 
 import dev.portcullis.compiler.source.SourceMap;
+import dev.portcullis.compiler.source.SourcePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +53,7 @@ public final class IrBuilder {
 
     private Policy policy(JsonNode document, String defaultName) {
         if (!context.isObject(document, ROOT, "a policy document")) {
-            return new Policy(defaultName, DefaultPosture.ALLOW, Set.of(), false, Map.of(), List.of(), Optional.empty(),
+            return new Policy(defaultName, DefaultPosture.ALLOW, Map.of(), false, Map.of(), List.of(), Optional.empty(),
                     Map.of(), context.position(ROOT));
         }
         context.rejectUnknownFields(document, ROOT, "the policy document", DOCUMENT_FIELDS);
@@ -61,7 +61,7 @@ public final class IrBuilder {
         context.optionalString(document, "description", ROOT);
         String name = context.optionalString(document, "name", ROOT).orElse(defaultName);
         DefaultPosture posture = posture(document);
-        Set<String> hidden = new LinkedHashSet<>();
+        Map<String, SourcePosition> hidden = new LinkedHashMap<>();
         boolean hideAll = hidden(document, hidden);
         if (document.has("counters")) {
             counters.declare(document.get("counters"), ROOT.appendProperty("counters"));
@@ -103,7 +103,7 @@ public final class IrBuilder {
     }
 
     /** Fills {@code hidden} from {@code hide}; returns whether it hides every tool. */
-    private boolean hidden(JsonNode document, Set<String> hidden) {
+    private boolean hidden(JsonNode document, Map<String, SourcePosition> hidden) {
         JsonPointer pointer = ROOT.appendProperty("hide");
         List<JsonNode> names = context.optionalArray(document, "hide", ROOT);
         boolean hideAll = false;
@@ -115,7 +115,7 @@ public final class IrBuilder {
             } else if (name.stringValue().equals("*")) {
                 hideAll = true;
             } else {
-                hidden.add(name.stringValue());
+                hidden.putIfAbsent(name.stringValue(), context.position(pointer.appendIndex(i)));
             }
         }
         return hideAll;

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -21,20 +20,21 @@ import java.util.stream.Stream;
  * every limit using its counter's one definition). Whether regexes compile and {@code state.} paths
  * name a counter is left to the checks: run {@code PolicyChecks} before evaluating a policy.
  *
- * @param hiddenTools tools named in {@code hide}, sorted
+ * @param hiddenTools tools named in {@code hide}, sorted, with where each is named
  * @param hideAll     whether {@code hide} holds {@code "*"}
  * @param tools       entries keyed by exact tool name, in document order
  * @param globs       glob entries in {@link ToolSelector.ToolGlob#PRECEDENCE} order
  * @param counters    every counter by name, in the order first defined
  */
-public record Policy(String name, DefaultPosture defaultPosture, Set<String> hiddenTools, boolean hideAll,
+public record Policy(String name, DefaultPosture defaultPosture, Map<String, SourcePosition> hiddenTools,
+                     boolean hideAll,
                      Map<String, ToolEntry> tools, List<ToolEntry> globs, Optional<ToolEntry> allTools,
                      Map<String, CounterDefinition> counters, SourcePosition position) {
 
     public Policy {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(defaultPosture, "defaultPosture");
-        hiddenTools = Collections.unmodifiableSet(new TreeSet<>(hiddenTools));
+        hiddenTools = Collections.unmodifiableMap(new TreeMap<>(hiddenTools));
         tools = Collections.unmodifiableMap(new LinkedHashMap<>(tools));
         List<ToolEntry> sortedGlobs = new ArrayList<>(globs);
         sortedGlobs.sort((a, b) -> ToolSelector.ToolGlob.PRECEDENCE.compare(
@@ -78,7 +78,7 @@ public record Policy(String name, DefaultPosture defaultPosture, Set<String> hid
 
     /** Whether {@code tools/list} leaves the tool out; a hidden tool is also denied at call time. */
     public boolean isHidden(String tool) {
-        return hideAll || hiddenTools.contains(tool);
+        return hideAll || hiddenTools.containsKey(tool);
     }
 
     /** The tool's own entry: its exact entry, else the most specific matching glob. */

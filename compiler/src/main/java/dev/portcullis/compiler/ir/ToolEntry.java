@@ -24,6 +24,11 @@ public record ToolEntry(ToolSelector selector, EntryAction action, String reason
         Objects.requireNonNull(position, "position");
     }
 
+    /** The tool name or glob this entry is keyed by ({@code all_tools} for that entry). */
+    public String key() {
+        return selector.key();
+    }
+
     /** {@code tools.<key>} or {@code all_tools}: the rule id of decisions by the entry itself. */
     public String id() {
         return selector.entryId();

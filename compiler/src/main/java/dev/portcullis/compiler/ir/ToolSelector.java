@@ -1,5 +1,6 @@
 package dev.portcullis.compiler.ir;
 
+import dev.portcullis.runtime.eval.ToolGlobs;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -7,6 +8,9 @@ import java.util.Objects;
 public sealed interface ToolSelector {
 
     boolean matches(String tool);
+
+    /** The key under {@code tools} (the tool name or glob); {@code all_tools} for the all_tools entry. */
+    String key();
 
     /** The entry's id, the prefix of its rules' ids: {@code tools.<key>} or {@code all_tools}. */
     String entryId();
@@ -23,6 +27,11 @@ public sealed interface ToolSelector {
         @Override
         public boolean matches(String tool) {
             return name.equals(tool);
+        }
+
+        @Override
+        public String key() {
+            return name;
         }
 
         @Override
@@ -73,31 +82,14 @@ public sealed interface ToolSelector {
             return literal;
         }
 
-        /** Iterative wildcard matching with one backtrack point: linear space, no regex, no recursion. */
         @Override
         public boolean matches(String tool) {
-            int p = 0;
-            int t = 0;
-            int starAt = -1;
-            int retryFrom = 0;
-            while (t < tool.length()) {
-                if (p < pattern.length() && pattern.charAt(p) == '*') {
-                    starAt = p++;
-                    retryFrom = t;
-                } else if (p < pattern.length() && pattern.charAt(p) == tool.charAt(t)) {
-                    p++;
-                    t++;
-                } else if (starAt >= 0) {
-                    p = starAt + 1;
-                    t = ++retryFrom;
-                } else {
-                    return false;
-                }
-            }
-            while (p < pattern.length() && pattern.charAt(p) == '*') {
-                p++;
-            }
-            return p == pattern.length();
+            return ToolGlobs.matches(pattern, tool);
+        }
+
+        @Override
+        public String key() {
+            return pattern;
         }
 
         @Override
@@ -111,6 +103,11 @@ public sealed interface ToolSelector {
         @Override
         public boolean matches(String tool) {
             return true;
+        }
+
+        @Override
+        public String key() {
+            return "all_tools";
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.portcullis.compiler.ir;
 
+import dev.portcullis.runtime.eval.DecisionTexts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,24 +115,6 @@ public sealed interface Value {
 
     /** JSON string syntax, so a reason shows exactly which literal a rule compared against. */
     static String quote(String s) {
-        StringBuilder quoted = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+        return DecisionTexts.quote(s);
     }
 }

@@ -18,12 +18,23 @@ public final class RegexSyntax {
     /** Upper bound on the estimated size of a compiled pattern, in RE2J instructions. */
     static final long MAX_PROGRAM_SIZE = 100_000;
 
+    /** Deepest group nesting accepted; RE2J parses and compiles recursively and would overflow the stack. */
+    static final int MAX_NESTING = 100;
+
+    /** What the scan learns: the estimated program size and the deepest group nesting. */
+    record Shape(long size, int depth) {
+    }
+
     private RegexSyntax() {
     }
 
     /** What is wrong with {@code pattern}, or empty when it is a usable RE2 regex. */
     public static Optional<String> problemWith(String pattern) {
-        if (estimatedSize(pattern) > MAX_PROGRAM_SIZE) {
+        Shape shape = shapeOf(pattern);
+        if (shape.depth() > MAX_NESTING) {
+            return Optional.of("groups nest more than " + MAX_NESTING + " deep");
+        }
+        if (shape.size() > MAX_PROGRAM_SIZE) {
             return Optional.of("the pattern is too large once its counted repetitions are expanded (limit "
                     + MAX_PROGRAM_SIZE + " instructions)");
         }
@@ -38,10 +49,11 @@ public final class RegexSyntax {
     /**
      * Estimates the compiled size: atoms count 1, concatenation and alternation add, {@code {n,m}}
      * multiplies the preceding atom or group. Iterative, so deep nesting cannot overflow the stack;
-     * stops counting once the limit is passed.
+     * stops once a limit is passed.
      */
-    static long estimatedSize(String pattern) {
+    static Shape shapeOf(String pattern) {
         Deque<long[]> groups = new ArrayDeque<>();
+        int depth = 0;
         // frame: [0] sum of finished alternatives, [1] current concatenation, [2] size of the last atom
         long[] frame = new long[3];
         int i = 0;
@@ -56,6 +68,10 @@ public final class RegexSyntax {
             } else if (c == '(') {
                 groups.push(frame);
                 frame = new long[3];
+                depth = Math.max(depth, groups.size());
+                if (depth > MAX_NESTING) {
+                    return new Shape(frame[0], depth);
+                }
                 i++;
             } else if (c == ')') {
                 long size = frame[0] + frame[1];
@@ -79,7 +95,7 @@ public final class RegexSyntax {
                 i++;
             }
             if (frame[0] + frame[1] > MAX_PROGRAM_SIZE) {
-                return MAX_PROGRAM_SIZE + 1;
+                return new Shape(MAX_PROGRAM_SIZE + 1, depth);
             }
         }
         long total = frame[0] + frame[1];
@@ -87,7 +103,7 @@ public final class RegexSyntax {
             long[] outer = groups.pop();
             total = saturated(outer[0] + outer[1] + total);
         }
-        return total;
+        return new Shape(total, depth);
     }
 
     private static long[] atom(long[] frame, long size) {

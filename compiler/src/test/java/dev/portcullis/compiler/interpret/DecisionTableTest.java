@@ -2,6 +2,9 @@ package dev.portcullis.compiler.interpret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.compiler.CompilationResult;
+import dev.portcullis.compiler.PolicyCompiler;
+import dev.portcullis.compiler.ir.Policy;
 import dev.portcullis.compiler.testing.Canonical;
 import dev.portcullis.compiler.testing.TestCounterStore;
 import dev.portcullis.runtime.CompiledPolicy;
@@ -13,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -31,16 +33,32 @@ import tools.jackson.databind.JsonNode;
  */
 class DecisionTableTest {
 
-    /** How each policy file format of a topic becomes an interpreter. */
-    private static final Map<String, Function<Path, CompiledPolicy>> LOADERS = Map.of(
-            "policy.json", DecisionTableTest::canonical);
+    /** A way to turn a topic's policy file into an interpreter. */
+    private record Loader(String label, String file, Function<Path, Policy> load) {
+    }
 
-    private static CompiledPolicy canonical(Path file) {
+    /**
+     * Every table runs against each policy file of its topic: the JSON as a bare canonical tree and
+     * through the whole pipeline (front end, schema, IR, checks), and the Intercept YAML when the topic
+     * has one.
+     */
+    private static final List<Loader> LOADERS = List.of(
+            new Loader("canonical tree", "policy.json", DecisionTableTest::canonicalTree),
+            new Loader("PolicyLayer JSON front end", "policy.json", DecisionTableTest::throughFrontEnd),
+            new Loader("Intercept YAML front end", "policy.yaml", DecisionTableTest::throughFrontEnd));
+
+    private static Policy canonicalTree(Path file) {
         try {
-            return new PolicyInterpreter(Canonical.policy(Files.readString(file)), new TestCounterStore());
+            return Canonical.policy(Files.readString(file));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Policy throughFrontEnd(Path file) {
+        CompilationResult result = PolicyCompiler.standard().load(file);
+        assertThat(result.errors()).as("errors of %s", file).isEmpty();
+        return result.policy().orElseThrow();
     }
 
     @TestFactory
@@ -51,18 +69,19 @@ class DecisionTableTest {
             for (Path topic : dirs.sorted().toList()) {
                 JsonNode cases = Canonical.tree(Files.readString(topic.resolve("cases.json")));
                 List<DynamicNode> formats = new ArrayList<>();
-                for (Map.Entry<String, Function<Path, CompiledPolicy>> loader : LOADERS.entrySet()) {
-                    Path file = topic.resolve(loader.getKey());
+                for (Loader loader : LOADERS) {
+                    Path file = topic.resolve(loader.file());
                     if (Files.exists(file)) {
-                        formats.add(DynamicContainer.dynamicContainer(loader.getKey(),
-                                cases(cases, () -> loader.getValue().apply(file))));
+                        Policy policy = loader.load().apply(file);
+                        formats.add(DynamicContainer.dynamicContainer(loader.label(),
+                                cases(cases, () -> new PolicyInterpreter(policy, new TestCounterStore()))));
                     }
                 }
                 assertThat(formats).as("policy files of %s", topic).isNotEmpty();
                 topics.add(DynamicContainer.dynamicContainer(topic.getFileName().toString(), formats));
             }
         }
-        assertThat(topics).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(topics).hasSizeGreaterThanOrEqualTo(6);
         return topics.stream();
     }
 

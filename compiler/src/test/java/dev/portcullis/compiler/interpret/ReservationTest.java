@@ -13,6 +13,7 @@ import dev.portcullis.runtime.ToolCall;
 import dev.portcullis.runtime.counter.CounterSpec;
 import dev.portcullis.runtime.counter.CounterStore;
 import dev.portcullis.runtime.counter.RateCounter;
+import dev.portcullis.runtime.eval.CounterKeys;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;

@@ -25,7 +25,9 @@ import java.lang.invoke.VarHandle;
  * until that window ends (erring on the side of the limit). A count never goes below zero.
  *
  * <p><b>Memory.</b> A key whose newest window has ended is idle and evicted, by {@link #evictIdle} or
- * by the sweep that creating keys triggers (see {@link KeyedStates}).
+ * by the sweep that creating keys triggers: memory stays within about twice the keys in use. A call
+ * dated before an eviction is counted no earlier than the window after the evicted one, so a
+ * forgotten window never gets a second budget.
  */
 public final class FixedWindowCounter implements RateCounter {
 
@@ -173,16 +175,15 @@ public final class FixedWindowCounter implements RateCounter {
 
     @Override
     public long count(String key, long nowMillis) {
-        WindowState state = states.get(key);
-        if (state == null) {
-            return 0;
+        for (WindowState state = states.get(key); state != null; state = states.get(key)) {
+            long packed = state.packed;
+            if (packed != RETIRED) {
+                long newest = state.originWindow + (packed >>> countBits);
+                return Math.floorDiv(nowMillis, windowMillis) > newest ? 0 : packed & countMask;
+            }
+            states.forget(key, state);
         }
-        long packed = state.packed;
-        if (packed == RETIRED) {
-            return 0;
-        }
-        long newest = state.originWindow + (packed >>> countBits);
-        return Math.floorDiv(nowMillis, windowMillis) > newest ? 0 : packed & countMask;
+        return 0;
     }
 
     @Override

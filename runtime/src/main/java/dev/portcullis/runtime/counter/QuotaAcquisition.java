@@ -61,9 +61,13 @@ public final class QuotaAcquisition {
             throw new IllegalArgumentException("counters, keys and amounts must be parallel arrays; lengths were "
                     + counters.length + ", " + keys.length + " and " + amounts.length);
         }
-        for (long amount : amounts) {
-            if (amount <= 0) {
-                throw new IllegalArgumentException("amounts must be positive, was " + amount);
+        // checked before anything is taken, so that no call fails halfway with quota held
+        for (int limit = 0; limit < counters.length; limit++) {
+            if (counters[limit] == null || keys[limit] == null) {
+                throw new IllegalArgumentException("limit " + limit + " has no " + (counters[limit] == null ? "counter" : "key"));
+            }
+            if (amounts[limit] <= 0) {
+                throw new IllegalArgumentException("amounts must be positive, was " + amounts[limit]);
             }
         }
     }

@@ -29,7 +29,7 @@ import dev.portcullis.runtime.RateLimitDenial;
  * release emptied are compacted away before the ring grows), so exactness costs memory: prefer
  * {@code fixed} or {@code token_bucket} for large budgets over long windows. A key is idle once a
  * whole window has passed since its latest call, and is evicted by {@link #evictIdle} or the sweep
- * creating keys triggers.
+ * creating keys triggers; a recreated key treats calls dated before that moment as made at it.
  */
 public final class SlidingWindowCounter implements RateCounter {
 
@@ -248,26 +248,29 @@ public final class SlidingWindowCounter implements RateCounter {
 
     @Override
     public long count(String key, long nowMillis) {
-        LogState state = states.get(key);
-        if (state == null) {
-            return 0;
-        }
-        synchronized (state) {
-            if (state.retired) {
-                return 0;
-            }
-            // read-only: expiring here would drop entries that calls dated before nowMillis still need
-            long at = Math.max(nowMillis, state.latestMillis);
-            long count = state.sum;
-            for (int position = 0; position < state.size; position++) {
-                int index = state.index(position);
-                if (!hasLeft(state.entries[index], at)) {
-                    break;
+        for (LogState state = states.get(key); state != null; state = states.get(key)) {
+            synchronized (state) {
+                if (!state.retired) {
+                    return count(state, nowMillis);
                 }
-                count -= state.entries[index + 1];
             }
-            return count;
+            states.forget(key, state);
         }
+        return 0;
+    }
+
+    /** Read-only: expiring up to {@code nowMillis} would drop entries that calls dated before it still need. */
+    private long count(LogState state, long nowMillis) {
+        long at = Math.max(nowMillis, state.latestMillis);
+        long count = state.sum;
+        for (int position = 0; position < state.size; position++) {
+            int index = state.index(position);
+            if (!hasLeft(state.entries[index], at)) {
+                break;
+            }
+            count -= state.entries[index + 1];
+        }
+        return count;
     }
 
     @Override

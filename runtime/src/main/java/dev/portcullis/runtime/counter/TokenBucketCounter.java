@@ -35,7 +35,9 @@ import java.lang.invoke.VarHandle;
  * time.
  *
  * <p><b>Memory.</b> A key is idle once a whole window has passed since the latest call on it (its
- * bucket is then full) and is evicted by {@link #evictIdle} or the sweep creating keys triggers.
+ * bucket is then full) and is evicted by {@link #evictIdle} or the sweep creating keys triggers:
+ * memory stays within about twice the keys in use. A recreated key's origin is no earlier than the
+ * moment the evicted state stopped mattering.
  */
 public final class TokenBucketCounter implements RateCounter {
 
@@ -247,11 +249,12 @@ public final class TokenBucketCounter implements RateCounter {
     @Override
     public long count(String key, long nowMillis) {
         BucketState state = states.get(key);
-        if (state == null) {
-            return 0;
+        long arrival = RETIRED;
+        while (state != null && (arrival = state.theoreticalArrival) == RETIRED) {
+            states.forget(key, state); // follow a moved origin to its successor
+            state = states.get(key);
         }
-        long arrival = state.theoreticalArrival;
-        if (arrival == RETIRED) {
+        if (state == null) {
             return 0;
         }
         long elapsed = elapsedSinceOrigin(state, nowMillis);

@@ -73,7 +73,11 @@ class QuotaAcquisitionTest {
         assertThatThrownBy(() -> QuotaAcquisition.acquireAll(counters, keys, new long[] {1, 0, 1}, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("amounts must be positive, was 0");
+        assertThatThrownBy(() -> QuotaAcquisition.acquireAll(counters, new String[] {"grant-1", "", null}, new long[] {1, 1, 1}, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("limit 2 has no key");
         assertThat(perGrant.size()).isZero();
+        assertThat(global.size()).isZero();
     }
 
     @Test

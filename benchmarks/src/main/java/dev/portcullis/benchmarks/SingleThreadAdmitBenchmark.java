@@ -1,0 +1,8 @@
+package dev.portcullis.benchmarks;
+
+import org.openjdk.jmh.annotations.Threads;
+
+/** {@link AdmitBenchmark} on one thread. */
+@Threads(1)
+public class SingleThreadAdmitBenchmark extends AdmitBenchmark {
+}

@@ -1,0 +1,399 @@
+package dev.portcullis.runtime.eval;
+
+import dev.portcullis.runtime.CompiledPolicy;
+import dev.portcullis.runtime.Decision;
+import dev.portcullis.runtime.RateLimitDenial;
+import dev.portcullis.runtime.Reservation;
+import dev.portcullis.runtime.ToolCall;
+import dev.portcullis.runtime.counter.CounterStore;
+import dev.portcullis.runtime.counter.RateCounter;
+import dev.portcullis.runtime.counter.Scope;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The base of every class the bytecode compiler generates. It does what is the same for every policy,
+ * exactly as the interpreter does it: hidden tools, entry lookup (exact names through a hash map,
+ * then globs in precedence order), the default posture, all-or-nothing charging of limits, two-phase
+ * reservations, and failing closed. A generated class only supplies {@link #check}: the entry's deny
+ * and approval rules as straight-line code over the tables' data.
+ *
+ * <p>{@link #decide} charges limits without creating a {@link Reservation}, so an allowed call whose
+ * arguments and keys need no conversion allocates nothing.
+ */
+public abstract class GeneratedPolicy implements CompiledPolicy {
+
+    private final String name;
+    private final boolean defaultDeny;
+    private final boolean hideAll;
+    private final Set<String> hiddenTools;
+    private final Map<String, Integer> exactEntries;
+    private final String[] globs;
+    private final int globBase;
+    private final int noEntry;
+    private final Decision[] allowed;
+    private final Reservation[] allowedWithoutCharge;
+    private final int[][] entryLimits;
+
+    private final RateCounter[] counters;
+    private final Scope[] counterScopes;
+    private final String[][] counterPer;
+    private final String[] counterBudgets;
+    private final int[] limitCounter;
+    private final long[] limitIncrement;
+    private final String[][] limitIncrementFrom;
+    private final String[] limitIncrementText;
+    private final String[] limitOnDeny;
+
+    /** Rule decisions, by index: what generated code returns. */
+    protected final Decision[] decisions;
+    private final Object[] literals;
+    private final String[] texts;
+    private final NumberLiteral[] numbers;
+    private final List<?>[] lists;
+    private final RegexMatcher[] regexes;
+    private final String[][] paths;
+
+    /**
+     * @throws IllegalArgumentException when a regex does not compile or the store holds a counter of
+     *                                  the same name with another definition
+     */
+    protected GeneratedPolicy(PolicyTables tables, CounterStore store) {
+        Objects.requireNonNull(tables, "tables");
+        Objects.requireNonNull(store, "store");
+        name = tables.name();
+        defaultDeny = tables.defaultDeny();
+        hideAll = tables.hideAll();
+        hiddenTools = new HashSet<>(tables.hiddenTools());
+        exactEntries = new HashMap<>();
+        for (int i = 0; i < tables.exactTools().size(); i++) {
+            exactEntries.put(tables.exactTools().get(i), i);
+        }
+        globs = tables.globs().toArray(new String[0]);
+        globBase = tables.exactTools().size();
+        noEntry = tables.noEntryIndex();
+
+        int entryCount = tables.entries().size();
+        allowed = new Decision[entryCount];
+        allowedWithoutCharge = new Reservation[entryCount];
+        entryLimits = new int[entryCount][];
+        for (int i = 0; i < entryCount; i++) {
+            PolicyTables.Entry entry = tables.entries().get(i);
+            entryLimits[i] = entry.limits().stream().mapToInt(Integer::intValue).toArray();
+            if (entry.ruleId() != null) {
+                allowed[i] = Decision.allow(entry.ruleId(), entry.reason());
+                allowedWithoutCharge[i] = new SettledReservation(allowed[i]);
+            }
+        }
+
+        int counterCount = tables.counters().size();
+        counters = new RateCounter[counterCount];
+        counterScopes = new Scope[counterCount];
+        counterPer = new String[counterCount][];
+        counterBudgets = new String[counterCount];
+        for (int i = 0; i < counterCount; i++) {
+            PolicyTables.Counter counter = tables.counters().get(i);
+            counters[i] = store.counter(counter.spec());
+            counterScopes[i] = counter.scope();
+            counterPer[i] = counter.per().isEmpty() ? null : counter.per().toArray(new String[0]);
+            counterBudgets[i] = counter.budgetText();
+        }
+        int limitCount = tables.limits().size();
+        limitCounter = new int[limitCount];
+        limitIncrement = new long[limitCount];
+        limitIncrementFrom = new String[limitCount][];
+        limitIncrementText = new String[limitCount];
+        limitOnDeny = new String[limitCount];
+        for (int i = 0; i < limitCount; i++) {
+            PolicyTables.Limit limit = tables.limits().get(i);
+            limitCounter[i] = limit.counter();
+            limitIncrement[i] = limit.increment();
+            limitIncrementFrom[i] = limit.incrementFrom().isEmpty() ? null : limit.incrementFrom().toArray(new String[0]);
+            limitIncrementText[i] = limit.incrementFromText();
+            limitOnDeny[i] = limit.onDeny();
+        }
+
+        decisions = tables.decisions().toArray(new Decision[0]);
+        int literalCount = tables.literals().size();
+        literals = tables.literals().toArray();
+        texts = new String[literalCount];
+        numbers = new NumberLiteral[literalCount];
+        lists = new List[literalCount];
+        for (int i = 0; i < literalCount; i++) {
+            Object literal = literals[i];
+            if (literal instanceof String s) {
+                texts[i] = s;
+            } else if (literal instanceof BigDecimal d) {
+                numbers[i] = NumberLiteral.of(d);
+            } else if (literal instanceof List<?> list) {
+                lists[i] = list;
+            }
+        }
+        regexes = new RegexMatcher[tables.regexes().size()];
+        for (int i = 0; i < regexes.length; i++) {
+            regexes[i] = RegexMatcher.compile(tables.regexes().get(i));
+        }
+        paths = new String[tables.paths().size()][];
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = tables.paths().get(i).toArray(new String[0]);
+        }
+    }
+
+    /**
+     * The entry's deny checks then approval checks, tool's entry before {@code all_tools}: the first
+     * decision, or {@code null} when every check passed and the call goes on to its limits.
+     *
+     * @param entry     the entry index (see {@link PolicyTables})
+     * @param arguments the call's arguments
+     */
+    protected abstract Decision check(int entry, ToolCall call, Map<String, Object> arguments);
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final boolean isHidden(String tool) {
+        return hideAll || hiddenTools.contains(tool);
+    }
+
+    @Override
+    public final Reservation reserve(ToolCall call) {
+        try {
+            Object outcome = evaluate(call, true);
+            return outcome instanceof Reservation reservation ? reservation : new SettledReservation((Decision) outcome);
+        } catch (Exception | StackOverflowError e) {
+            return new SettledReservation(Decision.evaluationFailed(e));
+        }
+    }
+
+    /** Decides and counts at once, as {@code reserve} then {@code commit}, without a reservation object. */
+    @Override
+    public final Decision decide(ToolCall call) {
+        try {
+            return (Decision) evaluate(call, false);
+        } catch (Exception | StackOverflowError e) {
+            return Decision.evaluationFailed(e);
+        }
+    }
+
+    /** A {@link Decision}, or when {@code hold} and quota was taken, a {@link Reservation}. */
+    private Object evaluate(ToolCall call, boolean hold) {
+        String tool = call.tool();
+        if (isHidden(tool)) {
+            return Decision.deny("hide", DecisionTexts.hidden(tool));
+        }
+        int entry = entryIndex(tool);
+        if (entry == noEntry && defaultDeny) {
+            return Decision.deny("default", DecisionTexts.notPermitted(tool));
+        }
+        Decision checked = check(entry, call, call.arguments());
+        if (checked != null) {
+            return checked;
+        }
+        return charge(entry, call, hold);
+    }
+
+    private int entryIndex(String tool) {
+        Integer exact = exactEntries.get(tool);
+        if (exact != null) {
+            return exact;
+        }
+        for (int i = 0; i < globs.length; i++) {
+            if (ToolGlobs.matches(globs[i], tool)) {
+                return globBase + i;
+            }
+        }
+        return noEntry;
+    }
+
+    // --- what generated conditions call; small, final and monomorphic, so the JIT inlines them ---
+
+    /** The argument at path {@code path}, or {@code null} when missing. */
+    protected final Object arg(Map<String, Object> arguments, int path) {
+        return ArgumentValues.resolve(arguments, paths[path]);
+    }
+
+    /** The current count of a counter for the call's key ({@code state.} paths), boxed as conditions read it. */
+    protected final Object state(int counter, ToolCall call) {
+        return counters[counter].count(key(counter, call), call.timeMillis());
+    }
+
+    protected final boolean eq(Object actual, int literal) {
+        NumberLiteral number = numbers[literal];
+        return number != null ? Conditions.eq(actual, number) : Conditions.eq(actual, literals[literal]);
+    }
+
+    protected final boolean neq(Object actual, int literal) {
+        NumberLiteral number = numbers[literal];
+        return number != null ? Conditions.neq(actual, number) : Conditions.neq(actual, literals[literal]);
+    }
+
+    protected final boolean in(Object actual, int literal) {
+        return Conditions.in(actual, lists[literal]);
+    }
+
+    protected final boolean notIn(Object actual, int literal) {
+        return Conditions.notIn(actual, lists[literal]);
+    }
+
+    protected final boolean lt(Object actual, int literal) {
+        return Conditions.lt(actual, numbers[literal]);
+    }
+
+    protected final boolean lte(Object actual, int literal) {
+        return Conditions.lte(actual, numbers[literal]);
+    }
+
+    protected final boolean gt(Object actual, int literal) {
+        return Conditions.gt(actual, numbers[literal]);
+    }
+
+    protected final boolean gte(Object actual, int literal) {
+        return Conditions.gte(actual, numbers[literal]);
+    }
+
+    protected final boolean regex(Object actual, int regex) {
+        return Conditions.regex(actual, regexes[regex]);
+    }
+
+    protected final boolean contains(Object actual, int literal) {
+        return Conditions.contains(actual, literals[literal]);
+    }
+
+    protected final boolean startsWith(Object actual, int literal) {
+        return Conditions.startsWith(actual, texts[literal]);
+    }
+
+    protected final boolean endsWith(Object actual, int literal) {
+        return Conditions.endsWith(actual, texts[literal]);
+    }
+
+    /**
+     * Steps 6 and 7, as the interpreter takes them: every amount and key is worked out in order first
+     * (an unusable {@code increment_from} denies, charging nothing), then the counters are charged in
+     * order and the first without room denies after the others are given back.
+     */
+    private Object charge(int entry, ToolCall call, boolean hold) {
+        int[] limits = entryLimits[entry];
+        Decision allow = allowed[entry] != null ? allowed[entry]
+                : Decision.allow("default", DecisionTexts.allowedByDefault(call.tool()));
+        if (limits.length == 0) {
+            return hold ? (allowed[entry] != null ? allowedWithoutCharge[entry] : new SettledReservation(allow)) : allow;
+        }
+        // Keys and amounts are recomputed rather than stored so that the common case allocates nothing;
+        // both are pure functions of the call.
+        for (int limit : limits) {
+            if (limitIncrementFrom[limit] != null) {
+                String problem = IncrementAmounts.problem(ArgumentValues.resolve(call.arguments(), limitIncrementFrom[limit]));
+                if (problem != null) {
+                    String id = counterName(limit);
+                    return Decision.deny(id, DecisionTexts.unusableIncrement(id, limitIncrementText[limit], problem));
+                }
+            }
+            if (counterPer[limitCounter[limit]] != null) {
+                key(limitCounter[limit], call);
+            }
+        }
+        long now = call.timeMillis();
+        int i = 0;
+        try {
+            for (; i < limits.length; i++) {
+                int limit = limits[i];
+                long amount = amount(limit, call);
+                if (amount == 0) {
+                    continue;
+                }
+                int counter = limitCounter[limit];
+                String key = key(counter, call);
+                long retryAfter = counters[counter].tryAcquire(key, amount, now);
+                if (retryAfter != 0) {
+                    giveBack(limits, i, call);
+                    return rateLimited(limit, key, amount, now, retryAfter);
+                }
+            }
+        } catch (RuntimeException e) {
+            giveBack(limits, i, call);
+            throw e;
+        }
+        return hold ? reservation(allow, limits, call) : allow;
+    }
+
+    private Reservation reservation(Decision allow, int[] limits, ToolCall call) {
+        int taken = 0;
+        for (int limit : limits) {
+            if (amount(limit, call) != 0) {
+                taken++;
+            }
+        }
+        RateCounter[] charged = new RateCounter[taken];
+        String[] keys = new String[taken];
+        long[] amounts = new long[taken];
+        int next = 0;
+        for (int limit : limits) {
+            long amount = amount(limit, call);
+            if (amount != 0) {
+                charged[next] = counters[limitCounter[limit]];
+                keys[next] = key(limitCounter[limit], call);
+                amounts[next++] = amount;
+            }
+        }
+        return new ChargedReservation(allow, charged, keys, amounts, call.timeMillis());
+    }
+
+    /** Gives back the first {@code count} limits' charges, last first, reporting the first failure after all. */
+    private void giveBack(int[] limits, int count, ToolCall call) {
+        RuntimeException failure = null;
+        for (int i = count - 1; i >= 0; i--) {
+            int limit = limits[i];
+            long amount = amount(limit, call);
+            if (amount == 0) {
+                continue;
+            }
+            int counter = limitCounter[limit];
+            try {
+                counters[counter].release(key(counter, call), amount, call.timeMillis());
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private Decision rateLimited(int limit, String key, long amount, long now, long retryAfter) {
+        int counter = limitCounter[limit];
+        RateCounter rateCounter = counters[counter];
+        long count = rateCounter.count(key, now);
+        RateLimitDenial denial = new RateLimitDenial(rateCounter.spec().name(), rateCounter.spec().max(),
+                rateCounter.spec().windowMillis(), count, retryAfter);
+        return Decision.rateLimited(denial, DecisionTexts.rateLimited(denial.counter(), counterBudgets[counter],
+                denial.max(), limitOnDeny[limit], amount, denial));
+    }
+
+    private long amount(int limit, ToolCall call) {
+        String[] from = limitIncrementFrom[limit];
+        return from == null ? limitIncrement[limit] : IncrementAmounts.amount(ArgumentValues.resolve(call.arguments(), from));
+    }
+
+    private String counterName(int limit) {
+        return counters[limitCounter[limit]].spec().name();
+    }
+
+    private String key(int counter, ToolCall call) {
+        String scopeKey = counterScopes[counter].keyOf(call);
+        String[] per = counterPer[counter];
+        return per == null ? scopeKey : CounterKeys.withPer(scopeKey, ArgumentValues.resolve(call.arguments(), per));
+    }
+}
