@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -181,35 +180,41 @@ class DslDifferentialProperties {
                 !IrBuilder.build(document, new dev.portcullis.compiler.source.SourceMap("p"), "p").hasErrors());
     }
 
+    /**
+     * Plausible calls: each argument present four times in five, with values near the policies'
+     * thresholds, so the sequences reach allow, deny, approval and exhausted limits.
+     */
     @Provide
     Arbitrary<List<ToolCall>> calls() {
-        Arbitrary<Object> scalar = Arbitraries.oneOf(
-                Arbitraries.integers().between(-5, 1_000).map(i -> (Object) i),
-                Arbitraries.of("USD", "EUR", "GBP", "c1", "c2", "test-1", "write", "read", "x.csv", "phi",
-                        "s3://phi-exports/job", "s3://elsewhere/job").map(s -> (Object) s),
-                Arbitraries.of(true, false).map(b -> (Object) b),
-                Arbitraries.just(List.of("phi", "pii")));
-        Arbitrary<Map<String, Object>> arguments = Arbitraries.maps(
-                Arbitraries.of("amount", "currency", "customer", "units", "page", "filter", "dry_run", "kind", "tags",
-                        "a", "limit"),
-                scalar).ofMaxSize(6).map(args -> {
-                    Map<String, Object> withNested = new HashMap<>(args);
-                    if (args.containsKey("kind")) {
-                        withNested.put("output_data_config", Map.of("s3_configuration",
-                                Map.of("s3_uri", args.get("kind") == "write" ? "s3://elsewhere/x" : "s3://phi-exports/x")));
-                    }
-                    return withNested;
-                });
-        Arbitrary<ToolCall> call = Combinators.combine(
-                Arbitraries.of(TOOLS), arguments, Arbitraries.of("g1", "g2"), Arbitraries.of("s1", "s2"),
-                Arbitraries.longs().between(0, 200_000))
-                .as((tool, args, grant, session, time) -> ToolCall.builder(tool).arguments(args).grant(grant)
-                        .session(session).agent("agent").timeMillis(time).build());
+        Arbitrary<ToolCall> call = Arbitraries.randomValue(random -> {
+            Map<String, Object> args = new HashMap<>();
+            putSometimes(random, args, "amount", List.of(0, 50, 100, 101, 250, 500, 501, 2_000, "300"));
+            putSometimes(random, args, "currency", List.of("USD", "EUR", "GBP"));
+            putSometimes(random, args, "customer", List.of("c1", "c2", "test-1"));
+            putSometimes(random, args, "units", List.of(1, 2, 3));
+            putSometimes(random, args, "page", List.of(0, 9, 10, "3"));
+            putSometimes(random, args, "filter", List.of("x.csv", "x.json"));
+            putSometimes(random, args, "dry_run", List.of(true, false));
+            putSometimes(random, args, "kind", List.of("write", "read"));
+            putSometimes(random, args, "tags", List.of(List.of("phi", "pii"), List.of("public")));
+            putSometimes(random, args, "output_data_config", List.of(
+                    Map.of("s3_configuration", Map.of("s3_uri", "s3://phi-exports/job")),
+                    Map.of("s3_configuration", Map.of("s3_uri", "s3://elsewhere/job"))));
+            return ToolCall.builder(TOOLS.get(random.nextInt(TOOLS.size()))).arguments(args)
+                    .grant(random.nextBoolean() ? "g1" : "g2").session(random.nextBoolean() ? "s1" : "s2")
+                    .agent("agent").timeMillis(random.nextInt(200_000)).build();
+        });
         return call.list().map(list -> {
             // time moves forward through a transcript
             List<ToolCall> ordered = new ArrayList<>(list);
             ordered.sort(java.util.Comparator.comparingLong(ToolCall::timeMillis));
             return ordered;
         });
+    }
+
+    private static void putSometimes(java.util.Random random, Map<String, Object> args, String key, List<?> values) {
+        if (random.nextInt(5) > 0) {
+            args.put(key, values.get(random.nextInt(values.size())));
+        }
     }
 }

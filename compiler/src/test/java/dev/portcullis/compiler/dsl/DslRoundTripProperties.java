@@ -8,7 +8,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +30,6 @@ class DslRoundTripProperties {
 
     /** The generator must reach the readable forms, not only the JSON fallbacks. */
     @Property(tries = 1_000)
-    @StatisticsReport(onFailureOnly = true)
     void theGeneratorReachesEveryForm(@ForAll("documents") JsonNode document) {
         String printed = DslPrinter.print(document);
         Statistics.label("form").collect(printed.startsWith("{") ? "JSON document" : "statements");
