@@ -73,10 +73,10 @@ public final class TestMojo extends AbstractPortcullisMojo {
     double coverageThreshold;
 
     /**
-     * What evaluates the policies: {@code interpreter}, the reference semantics, or {@code bytecode}, the
+     * What evaluates the policies: {@code interpreted}, the reference semantics, or {@code compiled}, the
      * compiled classes the {@code compile} goal ships to the gateway.
      */
-    @Parameter(property = "portcullis.engine", defaultValue = "interpreter")
+    @Parameter(property = "portcullis.engine", defaultValue = "interpreted")
     String engine;
 
     /** Skips replaying transcripts, as it skips Surefire's tests. */

@@ -113,7 +113,7 @@ class TestMojoTest {
             String interpreterMessage = project.log.text();
 
             TestMojo compiled = project.test();
-            compiled.engine = "bytecode";
+            compiled.engine = "compiled";
             assertThatThrownBy(compiled::execute).isInstanceOf(MojoFailureException.class);
 
             assertThat(project.log.text()).isEqualTo(interpreterMessage);
@@ -124,7 +124,7 @@ class TestMojoTest {
             TestMojo mojo = project.test();
             mojo.engine = "jit";
             assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                    .hasMessage("engine must be 'interpreter' or 'bytecode', got 'jit'");
+                    .hasMessage("engine must be 'interpreted' or 'compiled', got 'jit'");
         }
 
         @Test
@@ -295,7 +295,7 @@ class TestMojoTest {
         @Test
         void aNewSettingReplays() throws Exception {
             TestMojo mojo = project.test();
-            mojo.engine = "bytecode";
+            mojo.engine = "compiled";
             mojo.execute();
             assertThat(project.log.text()).contains("Transcripts run: 1");
         }

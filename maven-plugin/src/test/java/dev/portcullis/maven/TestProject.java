@@ -76,7 +76,7 @@ final class TestProject {
         configure(mojo);
         mojo.transcriptDirectory = file("src/test/transcripts");
         mojo.reportsDirectory = file("target/portcullis-reports");
-        mojo.engine = "interpreter";
+        mojo.engine = "interpreted";
         return mojo;
     }
 
