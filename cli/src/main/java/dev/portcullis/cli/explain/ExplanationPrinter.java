@@ -136,17 +136,17 @@ public final class ExplanationPrinter {
     }
 
     private static void describeSelection(Step.EntrySelection selection, List<String> lines) {
-        if (selection.own().isPresent()) {
-            ToolEntry own = selection.own().get();
-            String kind = own.selector() instanceof ToolSelector.ToolGlob ? "the most specific matching glob"
-                    : "the tool's own entry";
-            lines.add("   " + own.id() + " (" + own.position() + "), " + kind);
-        } else if (selection.posture() == DefaultPosture.DENY) {
-            lines.add("   no entry for the tool; default deny -> DENY");
+        if (selection.own().isEmpty()) {
+            lines.add(selection.posture() == DefaultPosture.DENY ? "   no entry for the tool; default deny -> DENY"
+                    : selection.applicable().isEmpty() ? "   no entry for the tool; default allow, and there is no all_tools"
+                    : "   no entry for the tool; default allow: only all_tools (" + selection.applicable().get(0).position()
+                            + ") applies");
             return;
-        } else {
-            lines.add("   no entry for the tool; default allow: only all_tools applies");
         }
+        ToolEntry own = selection.own().get();
+        String kind = own.selector() instanceof ToolSelector.ToolGlob ? "the most specific matching glob"
+                : "the tool's own entry";
+        lines.add("   " + own.id() + " (" + own.position() + "), " + kind);
         selection.applicable().stream()
                 .filter(entry -> entry.selector() instanceof ToolSelector.AllTools)
                 .forEach(all -> lines.add("   all_tools (" + all.position() + ") applies too"));
