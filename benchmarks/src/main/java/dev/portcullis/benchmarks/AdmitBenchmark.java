@@ -7,6 +7,7 @@ import dev.portcullis.runtime.counter.QuotaAcquisition;
 import dev.portcullis.runtime.counter.QuotaOutcome;
 import dev.portcullis.runtime.counter.RateCounter;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.SynchronizationStrategy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Duration;
@@ -26,9 +28,11 @@ import java.util.concurrent.TimeUnit;
  * The cost of admitting one call on a key the counter already holds, with Bucket4j's lock-free
  * in-memory bucket measured in the same run as the baseline. Budgets are so large (10^9 per second,
  * 10^12 per second for the windows) that every call is admitted: this measures the admit path, not
- * the refusal path. Each call reads the wall clock, as a gateway passing the call's time would;
- * Bucket4j reads its own clock inside {@code tryConsume}. Every thread uses the same key (the same
- * bucket), so the two-thread variant measures a contended key.
+ * the refusal path. Both sides read the same millisecond clock, a field a background thread
+ * refreshes every millisecond (as gateways cache the time): our counters get it as the call's time,
+ * Bucket4j through a custom {@code TimeMeter}. So the clock costs both the same volatile read and the
+ * comparison is of the admit paths themselves. Every thread uses the same key (the same bucket), so
+ * the two-thread variant measures a contended key.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +45,10 @@ public abstract class AdmitBenchmark {
     private static final String KEY = "grant-1";
     private static final long PER_SECOND = 1_000;
 
+    private volatile long cachedMillis;
+    private volatile boolean running;
+    private Thread clock;
+
     private RateCounter fixed;
     private RateCounter sliding;
     private RateCounter tokenBucket;
@@ -51,11 +59,17 @@ public abstract class AdmitBenchmark {
 
     @Setup
     public void createCounters() {
+        cachedMillis = System.currentTimeMillis();
+        running = true;
+        clock = new Thread(this::tick, "cached-clock");
+        clock.setDaemon(true);
+        clock.start();
         fixed = Counters.create(new CounterSpec("fixed", Algorithm.FIXED, 1_000_000_000_000L, PER_SECOND));
         sliding = Counters.create(new CounterSpec("sliding", Algorithm.SLIDING, 1_000_000_000_000L, PER_SECOND));
         tokenBucket = Counters.create(new CounterSpec("token", Algorithm.TOKEN_BUCKET, 1_000_000_000L, PER_SECOND));
         bucket4j = Bucket.builder()
                 .addLimit(limit -> limit.capacity(1_000_000_000L).refillGreedy(1_000_000_000L, Duration.ofSeconds(1)))
+                .withCustomTimePrecision(new CachedTimeMeter())
                 .withSynchronizationStrategy(SynchronizationStrategy.LOCK_FREE)
                 .build();
         allLimits = new RateCounter[] {fixed, sliding, tokenBucket};
@@ -63,19 +77,50 @@ public abstract class AdmitBenchmark {
         allAmounts = new long[] {1, 1, 1};
     }
 
+    @TearDown
+    public void stopClock() throws InterruptedException {
+        running = false;
+        clock.join();
+    }
+
+    private void tick() {
+        while (running) {
+            cachedMillis = System.currentTimeMillis();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Bucket4j's view of the same cached clock. */
+    private final class CachedTimeMeter implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            return cachedMillis * 1_000_000;
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    }
+
     @Benchmark
     public long fixedWindow() {
-        return admitted(fixed.tryAcquire(KEY, 1, System.currentTimeMillis()));
+        return admitted(fixed.tryAcquire(KEY, 1, cachedMillis));
     }
 
     @Benchmark
     public long slidingWindow() {
-        return admitted(sliding.tryAcquire(KEY, 1, System.currentTimeMillis()));
+        return admitted(sliding.tryAcquire(KEY, 1, cachedMillis));
     }
 
     @Benchmark
     public long tokenBucket() {
-        return admitted(tokenBucket.tryAcquire(KEY, 1, System.currentTimeMillis()));
+        return admitted(tokenBucket.tryAcquire(KEY, 1, cachedMillis));
     }
 
     @Benchmark
@@ -89,7 +134,7 @@ public abstract class AdmitBenchmark {
     /** Fixed, sliding and token bucket at once, all-or-nothing (informational: Bucket4j has no equivalent here). */
     @Benchmark
     public QuotaOutcome allOrNothingThreeLimits() {
-        QuotaOutcome outcome = QuotaAcquisition.acquireAll(allLimits, allKeys, allAmounts, System.currentTimeMillis());
+        QuotaOutcome outcome = QuotaAcquisition.acquireAll(allLimits, allKeys, allAmounts, cachedMillis);
         if (!outcome.isAdmitted()) {
             throw new IllegalStateException("refused: the benchmark must measure admissions, got " + outcome);
         }

@@ -9,7 +9,6 @@ import dev.portcullis.runtime.counter.CounterStore;
 import dev.portcullis.runtime.counter.InMemoryCounterStore;
 import dev.portcullis.runtime.loader.PolicyClassLoader;
 import dev.portcullis.runtime.loader.PolicyLoadException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -5,7 +5,9 @@ import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.dsl.grammar.PolicyParser;
 import dev.portcullis.compiler.schema.RegexSyntax;
 import dev.portcullis.compiler.source.SourcePosition;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -95,15 +97,21 @@ final class ConditionLowering {
         return node;
     }
 
-    /** The operands of a chain {@code a and b and c} (parsed as a left-leaning tree), in order. */
-    private static void collect(PolicyParser.ConditionContext condition,
+    /**
+     * The operands of a chain {@code a and b and c}, in order. The parser builds the chain as a
+     * left-leaning tree as deep as the chain is long, so it is walked with a loop, not recursion.
+     */
+    private static void collect(PolicyParser.ConditionContext chain,
             Class<? extends PolicyParser.ConditionContext> kind, List<PolicyParser.ConditionContext> operands) {
-        if (kind.isInstance(condition)) {
-            for (PolicyParser.ConditionContext operand : condition.getRuleContexts(PolicyParser.ConditionContext.class)) {
-                collect(operand, kind, operands);
-            }
-        } else {
-            operands.add(condition);
+        Deque<PolicyParser.ConditionContext> rightOperands = new ArrayDeque<>();
+        PolicyParser.ConditionContext current = chain;
+        while (kind.isInstance(current)) {
+            rightOperands.push(current.getRuleContext(PolicyParser.ConditionContext.class, 1));
+            current = current.getRuleContext(PolicyParser.ConditionContext.class, 0);
+        }
+        operands.add(current);
+        while (!rightOperands.isEmpty()) {
+            operands.add(rightOperands.pop());
         }
     }
 

@@ -47,9 +47,7 @@ public final class DiagnosticRenderer {
         if (column > 0) {
             out.append('\n');
             String before = text.substring(0, Math.min(text.length(), prefix.length() + offset - start));
-            for (int i = 0; i < before.length(); i++) {
-                out.append(before.charAt(i) == '\t' ? '\t' : ' ');
-            }
+            before.codePoints().forEach(c -> out.append(c == '\t' ? '\t' : ' '));
             out.append('^');
         }
         return out.toString();

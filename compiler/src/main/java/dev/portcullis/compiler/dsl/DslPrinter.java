@@ -368,13 +368,16 @@ public final class DslPrinter {
         return out.toString();
     }
 
-    /** The literal of a positive whole number, if reading it back gives an equal node. */
+    /**
+     * The literal of a positive whole number the DSL accepts (at most Long.MAX_VALUE). Read back it
+     * has the same value; its node type is the JSON reader's for that literal (a front end that
+     * builds an {@code int} as a {@code long} node gets an equal value, as JSON has one number type).
+     */
     private static String positiveInteger(JsonNode number) {
-        if (number == null || !number.isIntegralNumber() || number.bigIntegerValue().signum() <= 0) {
+        if (number == null || !number.isIntegralNumber() || !number.canConvertToLong() || number.longValue() <= 0) {
             return null;
         }
-        String literal = number.toString();
-        return JsonNumbers.fromLiteral(literal).equals(number) ? literal : null;
+        return Long.toString(number.longValue());
     }
 
     /** {@code minute}, or a number of seconds as the largest whole unit ({@code 90s}, {@code 5m}, {@code 2h}, {@code 1d}). */
@@ -399,6 +402,6 @@ public final class DslPrinter {
         } else {
             duration = seconds + "s";
         }
-        return JsonNumbers.integer(seconds).equals(window) ? duration : null;
+        return duration;
     }
 }

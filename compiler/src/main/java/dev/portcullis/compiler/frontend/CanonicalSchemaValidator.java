@@ -9,6 +9,7 @@ import dev.portcullis.compiler.source.JsonPointers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +33,7 @@ public final class CanonicalSchemaValidator {
         return diagnostics;
     }
 
-    private static void forEachEntry(JsonNode tree, java.util.function.BiConsumer<String, JsonNode> action) {
+    private static void forEachEntry(JsonNode tree, BiConsumer<String, JsonNode> action) {
         if (tree.path("all_tools").isObject()) {
             action.accept("/all_tools", tree.get("all_tools"));
         }

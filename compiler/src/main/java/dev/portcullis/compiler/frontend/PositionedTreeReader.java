@@ -259,14 +259,15 @@ final class PositionedTreeReader {
                 checkCharacters(name, keyPosition);
                 SourcePosition first = seen.putIfAbsent(name, keyPosition);
                 String child = JsonPointers.child(pointer, name);
+                JsonToken valueToken = parser.nextToken();
                 if (first == null) {
                     positions.put(child, keyPosition);
+                    object.set(name, readValue(parser, valueToken, child, depth + 1));
                 } else {
+                    // the first value stays; the second is skipped so that it cannot overwrite the
+                    // positions recorded for the first one's members
                     diagnostics.add(Diagnostic.of(DiagnosticCode.DUPLICATE_KEY, keyPosition, name, first.line()));
-                }
-                JsonNode value = readValue(parser, parser.nextToken(), child, depth + 1);
-                if (first == null) {
-                    object.set(name, value);
+                    parser.skipChildren();
                 }
             }
             expectEnd(parser, token, JsonToken.END_OBJECT);

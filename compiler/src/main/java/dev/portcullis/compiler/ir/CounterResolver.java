@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class CounterResolver {
 
-    private static final Set<String> DECLARATION_FIELDS =
-            Set.of("window", "max", "scope", "algorithm", "per", "increment", "increment_from");
+    /** A declaration is a budget; what a call takes from it belongs to each limit. */
+    private static final Set<String> DECLARATION_FIELDS = Set.of("window", "max", "scope", "algorithm", "per");
     private static final Set<String> LIMIT_FIELDS =
             Set.of("counter", "window", "max", "scope", "algorithm", "per", "increment", "increment_from");
     private static final Map<String, Long> NAMED_WINDOWS =
@@ -32,11 +32,9 @@ final class CounterResolver {
 
     private final BuildContext context;
     private final Map<String, CounterDefinition> definitions = new LinkedHashMap<>();
-    private final Map<String, Charge> declaredCharges = new LinkedHashMap<>();
 
     /** What a limit takes per call: {@code incrementFrom} when present, else {@code increment}. */
     private record Charge(long increment, Optional<ArgPath> incrementFrom) {
-        static final Charge DEFAULT = new Charge(1, Optional.empty());
     }
 
     CounterResolver(BuildContext context) {
@@ -68,7 +66,6 @@ final class CounterResolver {
                 return;
             }
             definitions.put(name, fields.definition(name, context.position(at)));
-            charge(declaration, at, Charge.DEFAULT).ifPresent(charge -> declaredCharges.put(name, charge));
         });
     }
 
@@ -86,7 +83,7 @@ final class CounterResolver {
         }
         String name = counterName.stringValue();
         Fields fields = read(node, pointer);
-        Optional<Charge> charge = charge(node, pointer, declaredCharges.getOrDefault(name, Charge.DEFAULT));
+        Optional<Charge> charge = charge(node, pointer);
         // a limit in error defines nothing, so that it cannot leave behind a counter no limit uses
         Optional<CounterDefinition> counter = fields.valid
                 ? resolve(name, fields, pointer, charge.isPresent()) : Optional.empty();
@@ -97,14 +94,8 @@ final class CounterResolver {
                 context.position(pointer)));
     }
 
-    /**
-     * The charge an object gives with {@code increment} and {@code increment_from}; {@code inherited}
-     * when it gives neither (a limit inherits its counter's declared charge). Empty when invalid.
-     */
-    private Optional<Charge> charge(JsonNode node, JsonPointer pointer, Charge inherited) {
-        if (!node.has("increment") && !node.has("increment_from")) {
-            return Optional.of(inherited);
-        }
+    /** The charge a limit gives with {@code increment} and {@code increment_from}; empty when invalid. */
+    private Optional<Charge> charge(JsonNode node, JsonPointer pointer) {
         long increment = increment(node, pointer);
         Optional<ArgPath> incrementFrom = argPath(node, "increment_from", pointer);
         if (increment <= 0 || (node.has("increment_from") && incrementFrom.isEmpty())) {

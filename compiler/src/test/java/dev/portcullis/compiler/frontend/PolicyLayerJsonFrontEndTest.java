@@ -103,4 +103,13 @@ class PolicyLayerJsonFrontEndTest {
         assertThat(result.diagnostics()).extracting(Diagnostic::code)
                 .containsExactly(DiagnosticCode.DUPLICATE_KEY, DiagnosticCode.UNKNOWN_FIELD);
     }
+
+    @Test
+    void aDuplicateKeyKeepsTheFirstValueAndItsPositions() {
+        FrontEndResult result = read("{\"version\": \"1\",\n \"tools\": {\"a\": {\"action\": \"deny\"}},\n \"tools\": {\"a\": {\"action\": \"allow\"}}}");
+        assertThat(result.diagnostics()).extracting(Diagnostic::code).containsExactly(DiagnosticCode.DUPLICATE_KEY);
+        CanonicalDocument doc = result.document().orElseThrow();
+        assertThat(doc.tree().at("/tools/a/action").asString()).isEqualTo("deny");
+        assertThat(doc.sourceMap().positionOf("/tools/a/action").line()).isEqualTo(2);
+    }
 }

@@ -93,6 +93,16 @@ class IrBuilderTest {
     }
 
     @Test
+    void aDeclarationIsABudgetSoIncrementsBelongToLimits() {
+        BuildResult result = Canonical.build("""
+                {"version": "1", "counters": {"spend": {"window": "day", "max": 100, "increment_from": "args.amount"}},
+                 "tools": {"charge": {"limits": [{"counter": "spend", "increment_from": "args.amount"}]}}}
+                """);
+        assertThat(result.diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("unknown field 'increment_from' in counter 'spend'");
+    }
+
+    @Test
     void interceptRulesBecomeRulesAndLimitsInOrder() {
         Policy policy = Canonical.policy("""
                 {"version": "1", "tools": {"create_charge": {"rules": [

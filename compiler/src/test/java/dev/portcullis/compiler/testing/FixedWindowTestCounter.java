@@ -65,6 +65,11 @@ public final class FixedWindowTestCounter implements RateCounter {
         windowStartAndCount.values().removeIf(state -> state[0] != windowStart(nowMillis));
     }
 
+    /** Everything counted, over all keys and windows (for tests that a refused call took nothing). */
+    public synchronized long total() {
+        return windowStartAndCount.values().stream().mapToLong(state -> state[1]).sum();
+    }
+
     @Override
     public synchronized int size() {
         return windowStartAndCount.size();

@@ -19,4 +19,9 @@ public final class TestCounterStore implements CounterStore {
         }
         return counter;
     }
+
+    /** Everything counted by every counter of the store. */
+    public synchronized long total() {
+        return counters.values().stream().mapToLong(c -> ((FixedWindowTestCounter) c).total()).sum();
+    }
 }

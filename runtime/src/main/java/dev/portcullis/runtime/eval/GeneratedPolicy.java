@@ -50,19 +50,14 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
     private final String[] limitIncrementText;
     private final String[] limitOnDeny;
 
-    /** Rule decisions, by index. */
+    /** Rule decisions, by index: what generated code returns. */
     protected final Decision[] decisions;
-    /** Literals as objects ({@code String}, {@code BigDecimal}, {@code Boolean}, {@code List}). */
-    protected final Object[] literals;
-    /** The same literals where they are strings, else {@code null}. */
-    protected final String[] texts;
-    /** The same literals where they are numbers, else {@code null}. */
-    protected final NumberLiteral[] numbers;
-    /** The same literals where they are lists, else {@code null}. */
-    @SuppressWarnings("rawtypes")
-    protected final List[] lists;
-    protected final RegexMatcher[] regexes;
-    protected final String[][] paths;
+    private final Object[] literals;
+    private final String[] texts;
+    private final NumberLiteral[] numbers;
+    private final List<?>[] lists;
+    private final RegexMatcher[] regexes;
+    private final String[][] paths;
 
     /**
      * @throws IllegalArgumentException when a regex does not compile or the store holds a counter of
@@ -218,9 +213,66 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         return noEntry;
     }
 
+    // --- what generated conditions call; small, final and monomorphic, so the JIT inlines them ---
+
+    /** The argument at path {@code path}, or {@code null} when missing. */
+    protected final Object arg(Map<String, Object> arguments, int path) {
+        return ArgumentValues.resolve(arguments, paths[path]);
+    }
+
     /** The current count of a counter for the call's key ({@code state.} paths), boxed as conditions read it. */
-    protected final Object stateCount(int counter, ToolCall call) {
+    protected final Object state(int counter, ToolCall call) {
         return counters[counter].count(key(counter, call), call.timeMillis());
+    }
+
+    protected final boolean eq(Object actual, int literal) {
+        NumberLiteral number = numbers[literal];
+        return number != null ? Conditions.eq(actual, number) : Conditions.eq(actual, literals[literal]);
+    }
+
+    protected final boolean neq(Object actual, int literal) {
+        NumberLiteral number = numbers[literal];
+        return number != null ? Conditions.neq(actual, number) : Conditions.neq(actual, literals[literal]);
+    }
+
+    protected final boolean in(Object actual, int literal) {
+        return Conditions.in(actual, lists[literal]);
+    }
+
+    protected final boolean notIn(Object actual, int literal) {
+        return Conditions.notIn(actual, lists[literal]);
+    }
+
+    protected final boolean lt(Object actual, int literal) {
+        return Conditions.lt(actual, numbers[literal]);
+    }
+
+    protected final boolean lte(Object actual, int literal) {
+        return Conditions.lte(actual, numbers[literal]);
+    }
+
+    protected final boolean gt(Object actual, int literal) {
+        return Conditions.gt(actual, numbers[literal]);
+    }
+
+    protected final boolean gte(Object actual, int literal) {
+        return Conditions.gte(actual, numbers[literal]);
+    }
+
+    protected final boolean regex(Object actual, int regex) {
+        return Conditions.regex(actual, regexes[regex]);
+    }
+
+    protected final boolean contains(Object actual, int literal) {
+        return Conditions.contains(actual, literals[literal]);
+    }
+
+    protected final boolean startsWith(Object actual, int literal) {
+        return Conditions.startsWith(actual, texts[literal]);
+    }
+
+    protected final boolean endsWith(Object actual, int literal) {
+        return Conditions.endsWith(actual, texts[literal]);
     }
 
     /**

@@ -34,8 +34,12 @@ class CounterConcurrencyTest {
 
     /** How many calls of 1 the model admits at {@code now} before its first refusal. */
     private static long admitUntilRefused(CounterModel model, String key, long now) {
+        return admitUntilRefused(model, key, 1, now);
+    }
+
+    private static long admitUntilRefused(CounterModel model, String key, long amount, long now) {
         long admitted = 0;
-        while (model.tryAcquire(key, 1, now) == 0) {
+        while (model.tryAcquire(key, amount, now) == 0) {
             admitted++;
         }
         return admitted;
@@ -44,27 +48,36 @@ class CounterConcurrencyTest {
     @ParameterizedTest
     @EnumSource(Algorithm.class)
     void oneKeyHammeredByManyThreadsAdmitsExactlyTheBudget(Algorithm algorithm) throws Exception {
-        hammerOneKey(Counters.create(new CounterSpec("hammered", algorithm, HAMMERED_MAX, WINDOW)), modelOf(algorithm, HAMMERED_MAX));
+        hammerOneKey(Counters.create(new CounterSpec("hammered", algorithm, HAMMERED_MAX, WINDOW)), modelOf(algorithm, HAMMERED_MAX), 1);
+    }
+
+    @Test
+    void fixedWindowRestartsRacingWithAdmissionsLoseNothing() throws Exception {
+        // so large a max leaves one bit for the window: every other window starts a fresh state
+        long amount = Long.MAX_VALUE / 2 / HAMMERED_MAX;
+        long max = amount * HAMMERED_MAX;
+        hammerOneKey(new FixedWindowCounter(new CounterSpec("restarting", Algorithm.FIXED, max, WINDOW)),
+                new FixedWindowModel(max, WINDOW), amount);
     }
 
     @Test
     void tokenBucketOriginMovesRacingWithAdmissionsLoseNothing() throws Exception {
         // a new origin about every 50 ms: every phase starts with threads racing to move it
         hammerOneKey(new TokenBucketCounter(new CounterSpec("moving", Algorithm.TOKEN_BUCKET, HAMMERED_MAX, WINDOW), 100),
-                modelOf(Algorithm.TOKEN_BUCKET, HAMMERED_MAX));
+                modelOf(Algorithm.TOKEN_BUCKET, HAMMERED_MAX), 1);
     }
 
-    private static void hammerOneKey(RateCounter counter, CounterModel model) throws Exception {
+    private static void hammerOneKey(RateCounter counter, CounterModel model, long amount) throws Exception {
         AtomicLongArray admitted = new AtomicLongArray(PHASES);
 
         PhasedLoad.run(THREADS, PHASES, START, WINDOW / 4, (thread, phase, now) -> {
             for (int call = 0; call < 700; call++) {
-                if (counter.tryAcquire("k", 1, now) == 0) {
+                if (counter.tryAcquire("k", amount, now) == 0) {
                     admitted.incrementAndGet(phase);
                 }
             }
         }, (phase, now) -> {
-            assertThat(admitted.get(phase)).as("admitted in phase %d", phase).isEqualTo(admitUntilRefused(model, "k", now));
+            assertThat(admitted.get(phase)).as("admitted in phase %d", phase).isEqualTo(admitUntilRefused(model, "k", amount, now));
             assertThat(counter.count("k", now)).as("count after phase %d", phase).isEqualTo(model.count("k", now));
             assertThat(counter.size()).isEqualTo(1);
         });

@@ -134,20 +134,6 @@ class FixedWindowCounterTest {
     }
 
     @Test
-    void creatingKeysEvictsIdleOnesWithoutAnExternalSweeper() {
-        FixedWindowCounter counter = counter(5, MINUTE);
-        for (int key = 0; key < 3000; key++) {
-            counter.tryAcquire("early-" + key, 1, 0);
-        }
-        for (int key = 0; key < 3000; key++) {
-            counter.tryAcquire("late-" + key, 1, 10 * MINUTE);
-        }
-
-        assertThat(counter.size()).isEqualTo(3000);
-        assertThat(counter.count("late-0", 10 * MINUTE)).isEqualTo(1);
-    }
-
-    @Test
     void aHugeMaxRestartsTheStateWhenTheWindowNumberNoLongerFits() {
         long max = Long.MAX_VALUE / 2; // leaves one bit for the window
         FixedWindowCounter counter = counter(max, SECOND);

@@ -3,6 +3,9 @@ package dev.portcullis.testkit.transcript;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines without decoding it, so that each line can be handed to the JSON
@@ -15,6 +18,8 @@ import java.io.InputStream;
 final class LineSplitter implements Closeable {
 
     private static final int INITIAL_BUFFER = 64 * 1024;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     private final InputStream in;
     private final int maxLineBytes;
@@ -189,9 +194,18 @@ final class LineSplitter implements Closeable {
         }
     }
 
+    /** Finds {@code \n} eight bytes at a time: most of a replay's bytes are scanned here before Jackson parses them. */
     private int indexOfNewline(int from, int to) {
         byte[] b = buffer;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(b, i) ^ NEWLINES;
+            long zeroBytes = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (zeroBytes != 0) {
+                return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
             }

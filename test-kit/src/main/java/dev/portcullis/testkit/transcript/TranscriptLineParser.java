@@ -19,6 +19,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * Turns the bytes of one transcript line into a {@link TranscriptLine}, token by token: no tree is built
@@ -44,7 +45,9 @@ final class TranscriptLineParser {
                 .maxNameLength(limits.maxLineBytes())
                 .maxDocumentLength(limits.maxLineBytes())
                 .build();
-        this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+        // one parser per line: a thread-local buffer pool makes creating them cheap (the reader is single-threaded)
+        this.json = JsonFactory.builder().streamReadConstraints(constraints)
+                .recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
     }
 
     String file() {
