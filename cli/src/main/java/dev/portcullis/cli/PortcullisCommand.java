@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "portcullis", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Policy-as-code for AI-agent tool calls (MCP tools/call): validate policies, replay "
                 + "recorded transcripts through them, explain decisions and compile them for gateways.",
-        subcommands = {CheckCommand.class, TestCommand.class, DecideCommand.class,
+        subcommands = {CheckCommand.class, TestCommand.class, DecideCommand.class, CompileCommand.class,
             FmtCommand.class, ExplainCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExamples:%n",
         footer = {
