@@ -101,10 +101,14 @@ final class ExplainCommand implements Callable<Integer> {
             return arguments;
         }
         Path file = Path.of(arguments.substring(1));
+        if (!Files.isRegularFile(file)) {
+            throw CommandFailure.usage("no such --args file: " + file);
+        }
         try {
             return Files.readString(file);
         } catch (java.io.IOException | java.io.UncheckedIOException unreadable) {
-            throw CommandFailure.unreadable("cannot read --args file " + file + ": " + unreadable, unreadable);
+            throw CommandFailure.unreadable("cannot read --args file " + file + " as UTF-8 text: "
+                    + unreadable.getMessage(), unreadable);
         }
     }
 

@@ -61,7 +61,7 @@ final class TestCommand implements Callable<Integer> {
     Path reportDir;
 
     @Option(names = "--coverage-threshold", paramLabel = "PERCENT", defaultValue = "0",
-            description = "Fail (exit code 4) when fewer than PERCENT % of the rules, conditions and limits are exercised.")
+            description = "Fail (exit code 4) when fewer than PERCENT %% of the rules, conditions and limits are exercised.")
     double coverageThreshold;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "compiled", completionCandidates = Engine.Names.class,
