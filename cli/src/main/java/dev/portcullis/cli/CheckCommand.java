@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code portcullis check POLICY...}: validates policies. Diagnostics go to standard error as
@@ -35,17 +34,15 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "POLICY", arity = "1..*",
-            description = "Policy files (.json, .yaml, .yml, .policy), or directories to search for them.")
-    List<Path> policies;
+    @Mixin
+    PolicyPaths policies;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", completionCandidates = FormatNames.class,
             description = "text (diagnostics on standard error) or json (one object on standard output). Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
 
-    @Option(names = "--tools-list", paramLabel = "FILE",
-            description = "A tools/list result (JSON): warn about unknown tools and argument paths.")
-    Path toolsList;
+    @Mixin
+    ToolsListOption toolsList;
 
     @Option(names = "--fail-on-warning", description = "Treat warnings as errors (exit code 3).")
     boolean failOnWarning;
@@ -60,19 +57,19 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** What shell completion offers for {@code --format}. */
-    static final class FormatNames extends java.util.ArrayList<String> {
+    static final class FormatNames extends LowerCaseEnums.Candidates {
         private static final long serialVersionUID = 1L;
 
         FormatNames() {
-            super(List.of("text", "json"));
+            super(OutputFormat.class);
         }
     }
 
     @Override
     public Integer call() {
-        PolicyFiles files = new PolicyFiles(toolsList);
+        PolicyFiles files = toolsList.policyFiles();
         List<FileResult> results = new ArrayList<>();
-        for (Path file : files.expand(policies)) {
+        for (Path file : files.expand(policies.paths)) {
             results.add(new FileResult(file, files.compile(file)));
         }
         if (format == OutputFormat.JSON) {

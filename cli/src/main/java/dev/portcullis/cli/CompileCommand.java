@@ -14,14 +14,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code portcullis compile POLICY... -o DIR}: compiles policies to bytecode and writes them as precompiled
@@ -46,17 +44,15 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "POLICY", arity = "1..*",
-            description = "Policy files (.json, .yaml, .yml, .policy), or directories to search for them.")
-    List<Path> policies;
+    @Mixin
+    PolicyPaths policies;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
             description = "Where to write: DIR/META-INF/portcullis/ is created.")
     Path output;
 
-    @Option(names = "--tools-list", paramLabel = "FILE",
-            description = "A tools/list result (JSON) to check the policies against.")
-    Path toolsList;
+    @Mixin
+    ToolsListOption toolsList;
 
     CompileCommand(Terminal terminal) {
         this.terminal = terminal;
@@ -67,10 +63,10 @@ final class CompileCommand implements Callable<Integer> {
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw CommandFailure.usage("--output " + output + " is a file, not a directory");
         }
-        PolicyFiles files = new PolicyFiles(toolsList);
+        PolicyFiles files = toolsList.policyFiles();
         Map<String, Path> byFolder = new LinkedHashMap<>();
         Map<Path, Policy> loaded = new LinkedHashMap<>();
-        for (Path file : files.expand(policies)) {
+        for (Path file : files.expand(policies.paths)) {
             Policy policy = files.load(file, terminal);
             Path other = byFolder.putIfAbsent(PrecompiledPolicyWriter.folderName(policy.name()), file);
             if (other != null) {

@@ -1,8 +1,5 @@
 package dev.portcullis.cli;
 
-import dev.portcullis.compiler.diagnostic.Diagnostic;
-import dev.portcullis.testkit.replay.ReplayEngine;
-import dev.portcullis.testkit.replay.ReplayOptions;
 import dev.portcullis.testkit.replay.TranscriptResult;
 import dev.portcullis.testkit.report.DecisionLinesReporter;
 import dev.portcullis.testkit.transcript.TranscriptSource;
@@ -48,13 +45,11 @@ final class DecideCommand implements Callable<Integer> {
             description = "The transcript (JSON lines); standard input when absent or '-'.")
     String transcript;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "compiled", completionCandidates = Engine.Names.class,
-            description = Engine.DESCRIPTION)
-    Engine engine;
+    @Mixin
+    EngineOption engine;
 
-    @Option(names = "--tools-list", paramLabel = "FILE",
-            description = "A tools/list result (JSON) to check the policy against.")
-    Path toolsList;
+    @Mixin
+    ToolsListOption toolsList;
 
     DecideCommand(Terminal terminal) {
         this.terminal = terminal;
@@ -62,23 +57,14 @@ final class DecideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PolicyFiles files = new PolicyFiles(toolsList);
+        PolicyFiles files = toolsList.policyFiles();
         Path file = files.requireFile(policy);
-        LoadedPolicy loaded = new LoadedPolicy(file, files.load(file, terminal), engine);
+        LoadedPolicy loaded = new LoadedPolicy(file, files.load(file, terminal), engine.engine);
         TranscriptSource source = source();
-        ReplayEngine engine = new ReplayEngine(ReplayOptions.DEFAULT, message -> terminal.problem("warning: " + message));
-        TranscriptResult result = engine.replay(source, loaded, new DecisionLinesReporter(terminal.out()));
+        TranscriptResult result = TranscriptReplays.engine(terminal)
+                .replay(source, loaded, new DecisionLinesReporter(terminal.out()));
         terminal.out().flush();
-        for (Diagnostic error : result.errors()) {
-            terminal.problem(error.toString());
-        }
-        if (result.errorCount() > result.errors().size()) {
-            terminal.problem(source.name() + ": " + (result.errorCount() - result.errors().size()) + " more errors not shown");
-        }
-        if (result.errorCount() > 0) {
-            throw CommandFailure.usage(source.name() + " could not be replayed as written ("
-                    + PolicyFiles.count(result.errorCount(), "error") + ")");
-        }
+        TranscriptReplays.requireReplayable(result, terminal);
         return ExitCode.OK.code();
     }
 

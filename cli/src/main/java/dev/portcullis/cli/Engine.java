@@ -19,10 +19,6 @@ enum Engine {
     /** The reference interpreter over the IR. */
     INTERPRETED;
 
-    /** The option's help text. */
-    static final String DESCRIPTION = "compiled (bytecode, as gateways run it) or interpreted (the reference"
-            + " interpreter). Default: ${DEFAULT-VALUE}.";
-
     /**
      * Prepares the policy once; the function makes an instance counting in the store it is given.
      *
@@ -45,11 +41,11 @@ enum Engine {
     }
 
     /** What shell completion offers for {@code --engine}. */
-    static final class Names extends java.util.ArrayList<String> {
+    static final class Names extends LowerCaseEnums.Candidates {
         private static final long serialVersionUID = 1L;
 
         Names() {
-            super(List.of("compiled", "interpreted"));
+            super(Engine.class);
         }
     }
 }

@@ -2,20 +2,16 @@ package dev.portcullis.cli;
 
 import dev.portcullis.cli.explain.Explainer;
 import dev.portcullis.cli.explain.ExplanationPrinter;
-import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.interpret.PolicyInterpreter;
 import dev.portcullis.compiler.ir.Policy;
 import dev.portcullis.runtime.ToolCall;
 import dev.portcullis.runtime.counter.InMemoryCounterStore;
 import dev.portcullis.testkit.replay.PolicyUnderTest;
-import dev.portcullis.testkit.replay.ReplayEngine;
 import dev.portcullis.testkit.replay.ReplayListener;
-import dev.portcullis.testkit.replay.ReplayOptions;
 import dev.portcullis.testkit.replay.TranscriptResult;
 import dev.portcullis.testkit.transcript.TranscriptSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,9 +68,8 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Replay this transcript first, so limits and state conditions see its calls.")
     Path after;
 
-    @Option(names = "--tools-list", paramLabel = "FILE",
-            description = "A tools/list result (JSON) to check the policy against.")
-    Path toolsList;
+    @Mixin
+    ToolsListOption toolsList;
 
     ExplainCommand(Terminal terminal) {
         this.terminal = terminal;
@@ -82,7 +77,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PolicyFiles files = new PolicyFiles(toolsList);
+        PolicyFiles files = toolsList.policyFiles();
         Path file = files.requireFile(policy);
         Policy ir = files.load(file, terminal);
         String argumentsJson = readArguments();
@@ -119,14 +114,8 @@ final class ExplainCommand implements Callable<Integer> {
         }
         TranscriptSource source = TranscriptSource.ofFile(after);
         PolicyUnderTest history = PolicyUnderTest.of(ir.name(), () -> new PolicyInterpreter(ir, store));
-        TranscriptResult result = new ReplayEngine(ReplayOptions.DEFAULT, message -> terminal.problem("warning: " + message))
-                .replay(source, history, ReplayListener.NONE);
-        List<Diagnostic> errors = result.errors();
-        errors.forEach(error -> terminal.problem(error.toString()));
-        if (result.errorCount() > 0) {
-            throw CommandFailure.usage(source.name() + " could not be replayed as written ("
-                    + PolicyFiles.count(result.errorCount(), "error") + ")");
-        }
+        TranscriptResult result = TranscriptReplays.engine(terminal).replay(source, history, ReplayListener.NONE);
+        TranscriptReplays.requireReplayable(result, terminal);
         return result.lastCallMillis();
     }
 }

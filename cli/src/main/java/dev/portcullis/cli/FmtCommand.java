@@ -69,11 +69,11 @@ final class FmtCommand implements Callable<Integer> {
         DSL, JSON;
 
         /** What shell completion offers for {@code --to}. */
-        static final class Names extends java.util.ArrayList<String> {
+        static final class Names extends LowerCaseEnums.Candidates {
             private static final long serialVersionUID = 1L;
 
             Names() {
-                super(List.of("dsl", "json"));
+                super(Form.class);
             }
         }
     }

@@ -1,9 +1,6 @@
 package dev.portcullis.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -57,9 +54,7 @@ public final class PortcullisCli {
         CommandLine cli = new CommandLine(new PortcullisCommand(), new CommandFactory(terminal));
         cli.setOut(terminal.out());
         cli.setErr(terminal.err());
-        cli.registerConverter(Engine.class, text -> lowerCaseValue(Engine.class, text));
-        cli.registerConverter(CheckCommand.OutputFormat.class, text -> lowerCaseValue(CheckCommand.OutputFormat.class, text));
-        cli.registerConverter(FmtCommand.Form.class, text -> lowerCaseValue(FmtCommand.Form.class, text));
+        LowerCaseEnums.register(cli, Engine.class, CheckCommand.OutputFormat.class, FmtCommand.Form.class);
         cli.setUsageHelpWidth(HELP_WIDTH);
         // explain reads --args @FILE itself: picocli would otherwise splice the file's words into the command line
         cli.setExpandAtFiles(false);
@@ -67,20 +62,6 @@ public final class PortcullisCli {
         cli.setExecutionExceptionHandler((failure, command, parsed) -> commandFailed(terminal, failure, command, parsed));
         describeExitCodes(cli);
         return cli;
-    }
-
-    /** Option values are written in lower case ({@code --engine interpreted}), as the help shows them. */
-    private static <E extends Enum<E>> E lowerCaseValue(Class<E> type, String text) {
-        for (E value : type.getEnumConstants()) {
-            if (value.name().equalsIgnoreCase(text)) {
-                return value;
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (E value : type.getEnumConstants()) {
-            names.add(value.name().toLowerCase(Locale.ROOT));
-        }
-        throw new CommandLine.TypeConversionException("expected " + String.join(" or ", names) + ", got '" + text + "'");
     }
 
     private static int usageError(Terminal terminal, ParameterException problem) {

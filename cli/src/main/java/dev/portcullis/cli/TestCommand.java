@@ -64,13 +64,11 @@ final class TestCommand implements Callable<Integer> {
             description = "Fail (exit code 4) when fewer than PERCENT %% of the rules, conditions and limits are exercised.")
     double coverageThreshold;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "compiled", completionCandidates = Engine.Names.class,
-            description = Engine.DESCRIPTION)
-    Engine engine;
+    @Mixin
+    EngineOption engine;
 
-    @Option(names = "--tools-list", paramLabel = "FILE",
-            description = "A tools/list result (JSON) to check the policies against.")
-    Path toolsList;
+    @Mixin
+    ToolsListOption toolsList;
 
     TestCommand(Terminal terminal) {
         this.terminal = terminal;
@@ -97,10 +95,10 @@ final class TestCommand implements Callable<Integer> {
     }
 
     private List<LoadedPolicy> loadPolicies() {
-        PolicyFiles files = new PolicyFiles(toolsList);
+        PolicyFiles files = toolsList.policyFiles();
         List<LoadedPolicy> loaded = new ArrayList<>();
         for (Path file : files.expand(policies)) {
-            loaded.add(new LoadedPolicy(file, files.load(file, terminal), engine));
+            loaded.add(new LoadedPolicy(file, files.load(file, terminal), engine.engine));
         }
         return loaded;
     }

@@ -8,22 +8,21 @@ import dev.portcullis.compiler.ir.CounterDefinition;
 import dev.portcullis.compiler.ir.DefaultPosture;
 import dev.portcullis.compiler.ir.EntryAction;
 import dev.portcullis.compiler.ir.Limit;
-import dev.portcullis.compiler.ir.Operator;
 import dev.portcullis.compiler.ir.Policy;
 import dev.portcullis.compiler.ir.Rule;
 import dev.portcullis.compiler.ir.StatePath;
 import dev.portcullis.compiler.ir.ToolEntry;
-import dev.portcullis.compiler.ir.Value;
 import dev.portcullis.runtime.Decision;
 import dev.portcullis.runtime.RateLimitDenial;
 import dev.portcullis.runtime.ToolCall;
 import dev.portcullis.runtime.counter.CounterStore;
 import dev.portcullis.runtime.counter.RateCounter;
 import dev.portcullis.runtime.eval.ArgumentValues;
+import dev.portcullis.runtime.eval.Conditions;
 import dev.portcullis.runtime.eval.CounterKeys;
 import dev.portcullis.runtime.eval.IncrementAmounts;
+import dev.portcullis.runtime.eval.NumberLiteral;
 import dev.portcullis.runtime.eval.RegexMatcher;
-import dev.portcullis.runtime.eval.ValueSemantics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,14 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.IntPredicate;
 
 /**
  * Decides a call as {@link PolicyInterpreter} does and records every step on the way: which entry matched,
  * each rule's condition with the actual values it read, each limit with its counter's count. It walks the
- * same IR in the same order and compares values with the same runtime primitives ({@link ValueSemantics},
- * {@link RegexMatcher}, {@link IncrementAmounts}, {@link CounterKeys}); its tests check that its decision
- * always equals the interpreter's.
+ * same IR in the same order and compares values with the runtime primitives every evaluator shares
+ * ({@link Conditions}, {@link RegexMatcher}, {@link IncrementAmounts}, {@link CounterKeys}); its tests check
+ * that its decision always equals the interpreter's.
  *
  * <p>Like {@link PolicyInterpreter#decide}, an allowed call is counted: explaining a sequence of calls
  * shows how the counters fill. Not thread-safe.
@@ -300,34 +298,25 @@ public final class Explainer {
         return new ConditionTrace.Compared(comparison, actual, holds(comparison, actual));
     }
 
+    /** The runtime's {@link Conditions}, which compiled policies call too, for each operator. */
     private boolean holds(Condition.Comparison comparison, Object actual) {
-        Object expected = comparison.value().javaValue();
-        if (comparison.operator() == Operator.EXISTS) {
-            return (actual != null) == (Boolean) expected;
-        }
-        if (actual == null) {
-            return false;
-        }
+        Object literal = comparison.value().javaValue();
         return switch (comparison.operator()) {
-            case EQ -> ValueSemantics.equal(actual, expected);
-            case NEQ -> !ValueSemantics.equal(actual, expected);
-            case IN -> ValueSemantics.in(actual, (List<?>) expected);
-            case NOT_IN -> !ValueSemantics.in(actual, (List<?>) expected);
-            case LT -> ordered(actual, expected, sign -> sign < 0);
-            case LTE -> ordered(actual, expected, sign -> sign <= 0);
-            case GT -> ordered(actual, expected, sign -> sign > 0);
-            case GTE -> ordered(actual, expected, sign -> sign >= 0);
-            case REGEX -> patterns.computeIfAbsent(((Value.StringValue) comparison.value()).value(), RegexMatcher::compile)
-                    .find(actual);
-            case CONTAINS -> ValueSemantics.contains(actual, expected);
-            case STARTS_WITH -> ValueSemantics.startsWith(actual, (String) expected);
-            case ENDS_WITH -> ValueSemantics.endsWith(actual, (String) expected);
-            case EXISTS -> throw new IllegalStateException("exists is decided above");
+            case EXISTS -> Conditions.exists(actual, (Boolean) literal);
+            case EQ -> literal instanceof BigDecimal number ? Conditions.eq(actual, NumberLiteral.of(number))
+                    : Conditions.eq(actual, literal);
+            case NEQ -> literal instanceof BigDecimal number ? Conditions.neq(actual, NumberLiteral.of(number))
+                    : Conditions.neq(actual, literal);
+            case IN -> Conditions.in(actual, (List<?>) literal);
+            case NOT_IN -> Conditions.notIn(actual, (List<?>) literal);
+            case LT -> Conditions.lt(actual, NumberLiteral.of((BigDecimal) literal));
+            case LTE -> Conditions.lte(actual, NumberLiteral.of((BigDecimal) literal));
+            case GT -> Conditions.gt(actual, NumberLiteral.of((BigDecimal) literal));
+            case GTE -> Conditions.gte(actual, NumberLiteral.of((BigDecimal) literal));
+            case REGEX -> Conditions.regex(actual, patterns.computeIfAbsent((String) literal, RegexMatcher::compile));
+            case CONTAINS -> Conditions.contains(actual, literal);
+            case STARTS_WITH -> Conditions.startsWith(actual, (String) literal);
+            case ENDS_WITH -> Conditions.endsWith(actual, (String) literal);
         };
-    }
-
-    private static boolean ordered(Object actual, Object expected, IntPredicate accept) {
-        Integer sign = ValueSemantics.compareNumber(actual, (BigDecimal) expected);
-        return sign != null && accept.test(sign);
     }
 }
