@@ -106,11 +106,13 @@ final class CheckCommand implements Callable<Integer> {
 
     private String summary(List<FileResult> results) {
         long valid = results.stream().filter(this::valid).count();
+        long unreadable = results.stream().filter(result -> result.compilation().errors().stream()
+                .anyMatch(PolicyFiles::isInputProblem)).count();
         long errors = results.stream().mapToLong(result -> result.compilation().errors().size()).sum();
         long warnings = results.stream().mapToLong(result -> result.compilation().warnings().size()).sum();
-        return PolicyFiles.count(results.size(), "policy file") + " checked: "
-                + valid + " valid, " + (results.size() - valid) + " invalid ("
-                + PolicyFiles.count(errors, "error") + ", " + PolicyFiles.count(warnings, "warning") + ")";
+        return PolicyFiles.count(results.size(), "policy file") + " checked: " + valid + " valid, "
+                + (results.size() - valid - unreadable) + " invalid" + (unreadable > 0 ? ", " + unreadable + " unreadable" : "")
+                + " (" + PolicyFiles.count(errors, "error") + ", " + PolicyFiles.count(warnings, "warning") + ")";
     }
 
     private Map<String, Object> report(List<FileResult> results) {

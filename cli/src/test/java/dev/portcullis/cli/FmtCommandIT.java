@@ -63,6 +63,14 @@ class FmtCommandIT {
                 + " which fmt does not keep; --write would delete them (line 1)");
         assertThat(Files.readString(commented)).isEqualTo(before);
 
+        Files.writeString(directory.resolve("shared.policy"), "tool read_file {}\n");
+        Path including = Files.writeString(directory.resolve("including.policy"), "include \"shared.policy\"\n");
+        assertThat(runIn(directory, null, "fmt", "--write", "including.policy").exitsWith(ExitCode.USAGE)
+                .hasOneLineProblems().stderr()).contains("including.policy includes other files; --write would inline them");
+        assertThat(Files.readString(including)).isEqualTo("include \"shared.policy\"\n");
+        assertThat(runIn(directory, null, "fmt", "including.policy").exitsWith(ExitCode.OK).stdout())
+                .contains("\"read_file\"");
+
         assertThat(run("fmt", "--write", "policies/issues.yaml").exitsWith(ExitCode.USAGE).hasOneLineProblems().stderr())
                 .contains("--write cannot write Intercept YAML");
         assertThat(run("fmt", "--write", "--to", "dsl", "policies/exports.json").exitsWith(ExitCode.USAGE)
