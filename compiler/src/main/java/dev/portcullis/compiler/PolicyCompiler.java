@@ -8,6 +8,7 @@ import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.frontend.CanonicalDocument;
 import dev.portcullis.compiler.frontend.FrontEndResult;
+import dev.portcullis.compiler.dsl.DslFrontEnd;
 import dev.portcullis.compiler.frontend.FrontEnds;
 import dev.portcullis.compiler.ir.BuildResult;
 import dev.portcullis.compiler.ir.IrBuilder;
@@ -58,9 +59,13 @@ public final class PolicyCompiler {
         this.setupDiagnostics = List.copyOf(setupDiagnostics);
     }
 
-    /** The standard front ends and checks, without a tools list. */
+    /**
+     * Every supported format (PolicyLayer JSON, Intercept YAML, and the {@code .policy} DSL with includes
+     * read from the file system) and the standard checks, without a tools list.
+     */
     public static PolicyCompiler standard() {
-        return new PolicyCompiler(FrontEnds.standard(), CheckContext.none(), PolicyChecks.standard(), List.of());
+        FrontEnds frontEnds = FrontEnds.standard().with(DslFrontEnd.FORMAT, new DslFrontEnd());
+        return new PolicyCompiler(frontEnds, CheckContext.none(), PolicyChecks.standard(), List.of());
     }
 
     /** Reads files with these front ends (e.g. the standard ones plus the DSL). */

@@ -43,6 +43,25 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void theStandardCompilerReadsTheDslWithoutExtraSetup(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("exports.policy");
+        Files.writeString(file, """
+                policy "exports" default deny
+                tool start_fhir_export_job { limit 2 per minute per grant }
+                """, StandardCharsets.UTF_8);
+
+        CompilationResult result = PolicyCompiler.standard().load(file);
+
+        assertThat(result.errors()).isEmpty();
+        CompiledPolicy policy = result.interpreter();
+        ToolCall call = new ToolCall("start_fhir_export_job", Map.of(), "g", null, null, 0L);
+        assertThat(policy.decide(call).effect()).isEqualTo(Effect.ALLOW);
+        assertThat(policy.decide(call).effect()).isEqualTo(Effect.ALLOW);
+        assertThat(policy.decide(call).effect()).isEqualTo(Effect.DENY);
+        assertThat(policy.decide(ToolCall.of("delete_fhir_resource", Map.of(), 0L)).effect()).isEqualTo(Effect.DENY);
+    }
+
+    @Test
     void loadsInterceptYamlEndToEnd() {
         CompilationResult result = PolicyCompiler.standard().load("policies/fhir-export.yaml", utf8(FHIR_YAML));
 
