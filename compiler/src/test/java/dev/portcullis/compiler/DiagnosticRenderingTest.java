@@ -60,6 +60,15 @@ class DiagnosticRenderingTest {
     }
 
     @Test
+    void allowedValuesShowTheirJsonTypeSoNoneSeemsListedTwice() {
+        CompilationResult result = PolicyCompiler.standard().load("policies/v.yaml",
+                "version: \"2\"\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "policies/v.yaml:1:1: error PC017: version must be one of \"1\", 1, found \"2\"");
+    }
+
+    @Test
     void warningsOfTheChecksPointIntoTheYamlFileToo() throws IOException {
         CompilationResult result = load("shadowed.yaml", """
                 version: "1"
