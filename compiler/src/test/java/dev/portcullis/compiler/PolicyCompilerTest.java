@@ -145,6 +145,19 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void aBudgetTheRuntimeCannotCountIsAnErrorNotAFailureWhenTheGatewayLoadsThePolicy() {
+        CompilationResult result = PolicyCompiler.standard().load("policies/huge.json", utf8("""
+                {"version": "1", "tools": {"a": {"limits": [
+                  {"counter": "c", "window": "day", "max": 9223372036854775807, "algorithm": "token_bucket"}]}}}
+                """));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "policies/huge.json:2:3: error PC070: counter 'c': a token bucket of max 9223372036854775807 per "
+                        + "86400000 ms is beyond exact integer arithmetic; use a smaller max or window");
+        assertThat(result.policy()).isEmpty();
+    }
+
+    @Test
     void baseNames() {
         assertThat(PolicyCompiler.baseName("a/b/fhir.export.yaml")).isEqualTo("fhir.export");
         assertThat(PolicyCompiler.baseName("C:\\p\\x.json")).isEqualTo("x");
