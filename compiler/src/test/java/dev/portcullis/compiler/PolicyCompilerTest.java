@@ -2,6 +2,7 @@ package dev.portcullis.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.frontend.CanonicalDocument;
@@ -11,10 +12,13 @@ import dev.portcullis.runtime.CompiledPolicy;
 import dev.portcullis.runtime.Effect;
 import dev.portcullis.runtime.ToolCall;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +100,34 @@ class PolicyCompilerTest {
         assertThat(codes(PolicyCompiler.standard().load(dir.resolve("missing.json")))).isEqualTo("PC001");
         Path toml = Files.writeString(dir.resolve("policy.toml"), "x = 1");
         assertThat(codes(PolicyCompiler.standard().load(toml))).isEqualTo("PC004");
+    }
+
+    @Test
+    void aFileFarOverTheSizeLimitIsRefusedWithoutBeingRead(@TempDir Path dir) throws IOException {
+        Path huge = dir.resolve("huge.json");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: 3 GiB that no byte array can hold
+        }
+
+        CompilationResult result = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> PolicyCompiler.standard().load(huge));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                huge + ": error PC006: policy file is 3221225472 bytes; the limit is 4194304 bytes");
+    }
+
+    @Test
+    void aDirectoryOrANamedPipeIsNotAPolicyFile(@TempDir Path dir) throws IOException, InterruptedException {
+        assertThat(PolicyCompiler.standard().load(dir).diagnostics()).extracting(Diagnostic::toString)
+                .containsExactly(dir + ": error PC001: cannot read policy file: not a regular file");
+        Path pipe = dir.resolve("pipe.json");
+        boolean made = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0;
+        Assumptions.assumeTrue(made && Files.exists(pipe), "mkfifo is not available here");
+
+        CompilationResult result = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> PolicyCompiler.standard().load(pipe));
+
+        assertThat(codes(result)).as("reading a pipe nobody writes to would wait forever").isEqualTo("PC001");
     }
 
     @Test
