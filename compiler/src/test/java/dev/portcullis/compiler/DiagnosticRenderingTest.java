@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Diagnostics print exactly as {@code file:line:col: severity PC0xx: message}, one line each, with the
@@ -57,6 +60,27 @@ class DiagnosticRenderingTest {
         assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
                 "target/diagnostic-rendering/policies/bad.yaml:6:9: error PC017: tools.a.rules[0].action must be one of"
                         + " \"evaluate\", \"deny\", \"require_approval\", found \"dny\" (did you mean 'deny'?)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"de-DE", "tr-TR", "fr-FR", "zh-CN"})
+    void messagesReadTheSameWhateverTheDefaultLocale(String languageTag) {
+        Locale original = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag(languageTag));
+        try {
+            CompilationResult result = PolicyCompiler.standard().load("policies/l.json", """
+                    {"version": "1", "tools": {"": {}, "b": {"DENY_IF": [], "limits": [
+                      {"counter": "c", "window": "minute", "max": 1.5}]}}}
+                    """.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                    "policies/l.json:1:18: error PC022: tools: property '' name is not valid: must be at least 1"
+                            + " characters long",
+                    "policies/l.json:1:42: error PC015: unknown field 'DENY_IF' in tools.b (did you mean 'deny_if'?)",
+                    "policies/l.json:2:40: error PC016: tools.b.limits[0].max must be an integer, found 1.5");
+        } finally {
+            Locale.setDefault(original);
+        }
     }
 
     @Test
