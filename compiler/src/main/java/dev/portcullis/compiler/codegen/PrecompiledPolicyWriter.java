@@ -1,5 +1,8 @@
 package dev.portcullis.compiler.codegen;
 
+import dev.portcullis.compiler.diagnostic.Diagnostic;
+import dev.portcullis.compiler.diagnostic.DiagnosticCode;
+import dev.portcullis.compiler.ir.Policy;
 import dev.portcullis.runtime.loader.PolicyDescriptor;
 import dev.portcullis.runtime.loader.PolicyLoader;
 import java.io.IOException;
@@ -10,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -26,6 +31,42 @@ import java.util.TreeSet;
 public final class PrecompiledPolicyWriter {
 
     private PrecompiledPolicyWriter() {
+    }
+
+    /**
+     * What {@link #compileAndWrite} did: the policy's folder, or the diagnostics saying why there is none
+     * (PC200-PC202 when compiling failed, PC203 when writing failed).
+     */
+    public record WriteResult(Optional<Path> folder, List<Diagnostic> diagnostics) {
+        public WriteResult {
+            Objects.requireNonNull(folder, "folder");
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        public boolean succeeded() {
+            return folder.isPresent();
+        }
+    }
+
+    /**
+     * Compiles the policy and writes it under its {@linkplain #folderName folder name}; every failure is a
+     * diagnostic, never an exception. What the CLI's {@code compile} command and the Maven plugin's
+     * {@code compile} goal call.
+     *
+     * @param policy     a policy whose checks reported no error
+     * @param outputRoot e.g. {@code target/classes}
+     */
+    public static WriteResult compileAndWrite(BytecodeCompiler compiler, Policy policy, Path outputRoot) {
+        BytecodeResult result = compiler.compile(policy);
+        if (result.compiled().isEmpty()) {
+            return new WriteResult(Optional.empty(), result.diagnostics());
+        }
+        try {
+            return new WriteResult(Optional.of(write(result.compiled().get(), outputRoot)), List.of());
+        } catch (IOException | RuntimeException e) {
+            return new WriteResult(Optional.empty(), List.of(Diagnostic.of(DiagnosticCode.PRECOMPILED_WRITE_FAILED,
+                    policy.position(), policy.name(), outputRoot, e.getClass().getSimpleName() + ": " + e.getMessage())));
+        }
     }
 
     /**

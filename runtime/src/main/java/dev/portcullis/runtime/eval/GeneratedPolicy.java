@@ -9,17 +9,18 @@ import dev.portcullis.runtime.counter.CounterStore;
 import dev.portcullis.runtime.counter.RateCounter;
 import dev.portcullis.runtime.counter.Scope;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The base of every class the bytecode compiler generates. It does what is the same for every policy,
  * exactly as the interpreter does it: hidden tools, entry lookup (exact names through a hash map,
- * then globs in precedence order), the default posture, all-or-nothing charging of limits, two-phase
+ * then globs in precedence order, whose answer is remembered per name), the default posture, all-or-nothing charging of limits, two-phase
  * reservations, and failing closed. A generated class only supplies {@link #check}: the entry's deny
  * and approval rules as straight-line code over the tables' data.
  *
@@ -28,17 +29,29 @@ import java.util.Set;
  */
 public abstract class GeneratedPolicy implements CompiledPolicy {
 
+    private static final int HIDDEN = -1;
+    private static final int MAX_RESOLVED_NAMES = 10_000;
+    private static final int[] NO_LIMITS = {};
+
     private final String name;
     private final boolean defaultDeny;
     private final boolean hideAll;
     private final Set<String> hiddenTools;
-    private final Map<String, Integer> exactEntries;
+    /**
+     * Entry index by tool name ({@link #HIDDEN} for hidden tools): exact names from the start, names
+     * matched by globs (or by nothing) as they are first seen, up to {@link #MAX_RESOLVED_NAMES}, so that
+     * a known tool costs one hash lookup and a flood of invented names cannot grow the map without bound.
+     */
+    private final ConcurrentHashMap<String, Integer> resolvedEntries = new ConcurrentHashMap<>();
+    private final AtomicInteger resolvedByGlob = new AtomicInteger();
     private final String[] globs;
     private final int globBase;
     private final int noEntry;
     private final Decision[] allowed;
     private final Reservation[] allowedWithoutCharge;
     private final int[][] entryLimits;
+    /** Whether an entry has a limit whose amount or key must be checked before anything is charged. */
+    private final boolean[] entryPrechecks;
 
     private final RateCounter[] counters;
     private final Scope[] counterScopes;
@@ -70,9 +83,11 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         defaultDeny = tables.defaultDeny();
         hideAll = tables.hideAll();
         hiddenTools = new HashSet<>(tables.hiddenTools());
-        exactEntries = new HashMap<>();
         for (int i = 0; i < tables.exactTools().size(); i++) {
-            exactEntries.put(tables.exactTools().get(i), i);
+            resolvedEntries.put(tables.exactTools().get(i), i);
+        }
+        for (String hidden : hiddenTools) {
+            resolvedEntries.put(hidden, HIDDEN);
         }
         globs = tables.globs().toArray(new String[0]);
         globBase = tables.exactTools().size();
@@ -82,6 +97,7 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         allowed = new Decision[entryCount];
         allowedWithoutCharge = new Reservation[entryCount];
         entryLimits = new int[entryCount][];
+        entryPrechecks = new boolean[entryCount];
         for (int i = 0; i < entryCount; i++) {
             PolicyTables.Entry entry = tables.entries().get(i);
             entryLimits[i] = entry.limits().stream().mapToInt(Integer::intValue).toArray();
@@ -116,6 +132,12 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             limitIncrementFrom[i] = limit.incrementFrom().isEmpty() ? null : limit.incrementFrom().toArray(new String[0]);
             limitIncrementText[i] = limit.incrementFromText();
             limitOnDeny[i] = limit.onDeny();
+        }
+
+        for (int i = 0; i < entryCount; i++) {
+            for (int limit : entryLimits[i]) {
+                entryPrechecks[i] |= limitIncrementFrom[limit] != null || counterPer[limitCounter[limit]] != null;
+            }
         }
 
         decisions = tables.decisions().toArray(new Decision[0]);
@@ -186,10 +208,10 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
     /** A {@link Decision}, or when {@code hold} and quota was taken, a {@link Reservation}. */
     private Object evaluate(ToolCall call, boolean hold) {
         String tool = call.tool();
-        if (isHidden(tool)) {
+        int entry = hideAll ? HIDDEN : entryIndex(tool);
+        if (entry == HIDDEN) {
             return Decision.deny("hide", DecisionTexts.hidden(tool));
         }
-        int entry = entryIndex(tool);
         if (entry == noEntry && defaultDeny) {
             return Decision.deny("default", DecisionTexts.notPermitted(tool));
         }
@@ -200,17 +222,23 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         return charge(entry, call, hold);
     }
 
+    /** The tool's entry index, or {@link #HIDDEN}. */
     private int entryIndex(String tool) {
-        Integer exact = exactEntries.get(tool);
-        if (exact != null) {
-            return exact;
+        Integer known = resolvedEntries.get(tool);
+        if (known != null) {
+            return known;
         }
+        int entry = noEntry;
         for (int i = 0; i < globs.length; i++) {
             if (ToolGlobs.matches(globs[i], tool)) {
-                return globBase + i;
+                entry = globBase + i;
+                break;
             }
         }
-        return noEntry;
+        if (resolvedByGlob.get() < MAX_RESOLVED_NAMES && resolvedByGlob.incrementAndGet() <= MAX_RESOLVED_NAMES) {
+            resolvedEntries.putIfAbsent(tool, entry);
+        }
+        return entry;
     }
 
     // --- what generated conditions call; small, final and monomorphic, so the JIT inlines them ---
@@ -289,7 +317,7 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         }
         // Keys and amounts are recomputed rather than stored so that the common case allocates nothing;
         // both are pure functions of the call.
-        for (int limit : limits) {
+        for (int limit : entryPrechecks[entry] ? limits : NO_LIMITS) {
             if (limitIncrementFrom[limit] != null) {
                 String problem = IncrementAmounts.problem(ArgumentValues.resolve(call.arguments(), limitIncrementFrom[limit]));
                 if (problem != null) {

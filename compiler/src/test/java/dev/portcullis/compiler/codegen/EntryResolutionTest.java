@@ -1,0 +1,37 @@
+package dev.portcullis.compiler.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portcullis.compiler.interpret.PolicyInterpreter;
+import dev.portcullis.compiler.ir.Policy;
+import dev.portcullis.compiler.testing.Canonical;
+import dev.portcullis.runtime.CompiledPolicy;
+import dev.portcullis.runtime.ToolCall;
+import dev.portcullis.runtime.counter.InMemoryCounterStore;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tool names resolved by globs are remembered only up to a bound: past it, a flood of invented names
+ * is still decided correctly, glob matches included, and hidden tools stay hidden.
+ */
+class EntryResolutionTest {
+
+    @Test
+    void aFloodOfNamesIsDecidedAsTheInterpreterDoes() {
+        Policy policy = Canonical.policy("""
+                {"version": "1", "default": "deny", "hide": ["list_secret"], "tools": {
+                  "list_*": {}, "*_job": {"action": "require_approval"}, "read": {}}}""");
+        CompiledPolicy compiled = new BytecodeCompiler().compile(policy).compiled().orElseThrow()
+                .instantiate(new InMemoryCounterStore());
+        CompiledPolicy interpreter = new PolicyInterpreter(policy, new InMemoryCounterStore());
+        for (int i = 0; i < 12_000; i++) {
+            for (String tool : new String[] {"tool_" + i, "list_" + i, "x" + i + "_job", "read", "list_secret"}) {
+                ToolCall call = ToolCall.of(tool, Map.of(), i);
+                assertThat(compiled.decide(call)).as(tool).isEqualTo(interpreter.decide(call));
+            }
+        }
+        assertThat(compiled.decide(ToolCall.of("list_secret", Map.of(), 0)).ruleId()).isEqualTo("hide");
+        assertThat(compiled.decide(ToolCall.of("list_late", Map.of(), 0)).ruleId()).isEqualTo("tools.list_*");
+    }
+}
