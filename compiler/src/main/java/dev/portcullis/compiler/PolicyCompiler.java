@@ -12,9 +12,11 @@ import dev.portcullis.compiler.dsl.DslFrontEnd;
 import dev.portcullis.compiler.frontend.FrontEnds;
 import dev.portcullis.compiler.ir.BuildResult;
 import dev.portcullis.compiler.ir.IrBuilder;
+import dev.portcullis.compiler.source.ReadLimits;
 import dev.portcullis.compiler.source.SourceMap;
 import dev.portcullis.compiler.source.SourcePosition;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +47,8 @@ public final class PolicyCompiler {
             .comparing((Diagnostic d) -> d.position().file())
             .thenComparingInt(d -> d.position().line())
             .thenComparingInt(d -> d.position().column());
+
+    private static final int MAX_FILE_BYTES = ReadLimits.defaults().maxFileBytes();
 
     private final FrontEnds frontEnds;
     private final CheckContext context;
@@ -106,16 +110,34 @@ public final class PolicyCompiler {
         return new PolicyCompiler(frontEnds, context, checks, setupDiagnostics);
     }
 
-    /** Reads, validates and compiles a policy file in any format the front ends know. */
+    /**
+     * Reads, validates and compiles a policy file in any format the front ends know. Only regular files
+     * are read (a named pipe or a device could block or never end), and a file over the size limit of
+     * {@link ReadLimits#defaults()} is refused from its size alone; {@link #load(String, byte[])} takes
+     * the bytes of files read otherwise.
+     */
     public CompilationResult load(Path file) {
+        String name = file.toString();
         byte[] content;
         try {
-            content = Files.readAllBytes(file);
+            if (!Files.isRegularFile(file)) {
+                return failed(List.of(Diagnostic.of(DiagnosticCode.UNREADABLE_FILE, SourcePosition.ofFile(name),
+                        Files.exists(file) ? "not a regular file" : "no such file")));
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return failed(List.of(Diagnostic.of(DiagnosticCode.FILE_TOO_LARGE, SourcePosition.ofFile(name), size,
+                        MAX_FILE_BYTES)));
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                // a file that grew since its size was read is cut one byte over the limit, which the front end refuses
+                content = in.readNBytes(MAX_FILE_BYTES + 1);
+            }
         } catch (IOException e) {
-            return failed(List.of(Diagnostic.of(DiagnosticCode.UNREADABLE_FILE, SourcePosition.ofFile(file.toString()),
+            return failed(List.of(Diagnostic.of(DiagnosticCode.UNREADABLE_FILE, SourcePosition.ofFile(name),
                     describe(e))));
         }
-        return load(file.toString(), content);
+        return load(name, content);
     }
 
     /**

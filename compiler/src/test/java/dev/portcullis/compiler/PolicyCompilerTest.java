@@ -2,6 +2,7 @@ package dev.portcullis.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.frontend.CanonicalDocument;
@@ -11,10 +12,13 @@ import dev.portcullis.runtime.CompiledPolicy;
 import dev.portcullis.runtime.Effect;
 import dev.portcullis.runtime.ToolCall;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +122,34 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void aFileFarOverTheSizeLimitIsRefusedWithoutBeingRead(@TempDir Path dir) throws IOException {
+        Path huge = dir.resolve("huge.json");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: 3 GiB that no byte array can hold
+        }
+
+        CompilationResult result = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> PolicyCompiler.standard().load(huge));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                huge + ": error PC006: policy file is 3221225472 bytes; the limit is 4194304 bytes");
+    }
+
+    @Test
+    void aDirectoryOrANamedPipeIsNotAPolicyFile(@TempDir Path dir) throws IOException, InterruptedException {
+        assertThat(PolicyCompiler.standard().load(dir).diagnostics()).extracting(Diagnostic::toString)
+                .containsExactly(dir + ": error PC001: cannot read policy file: not a regular file");
+        Path pipe = dir.resolve("pipe.json");
+        boolean made = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0;
+        Assumptions.assumeTrue(made && Files.exists(pipe), "mkfifo is not available here");
+
+        CompilationResult result = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> PolicyCompiler.standard().load(pipe));
+
+        assertThat(codes(result)).as("reading a pipe nobody writes to would wait forever").isEqualTo("PC001");
+    }
+
+    @Test
     void aBadToolsListIsAnErrorInEveryResult(@TempDir Path dir) throws IOException {
         Path notJson = Files.writeString(dir.resolve("tools.json"), "{not json");
         Path notATools = Files.writeString(dir.resolve("other.json"), "{\"result\": {\"prompts\": []}}");
@@ -161,6 +193,19 @@ class PolicyCompilerTest {
         }
         assertThat(one.decide(ToolCall.of("start_fhir_export_job", Map.of(), 0)).effect()).isEqualTo(Effect.DENY);
         assertThat(two.decide(ToolCall.of("start_fhir_export_job", Map.of(), 0)).isAllowed()).isTrue();
+    }
+
+    @Test
+    void aBudgetTheRuntimeCannotCountIsAnErrorNotAFailureWhenTheGatewayLoadsThePolicy() {
+        CompilationResult result = PolicyCompiler.standard().load("policies/huge.json", utf8("""
+                {"version": "1", "tools": {"a": {"limits": [
+                  {"counter": "c", "window": "day", "max": 9223372036854775807, "algorithm": "token_bucket"}]}}}
+                """));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "policies/huge.json:2:3: error PC070: counter 'c': a token bucket of max 9223372036854775807 per "
+                        + "86400000 ms is beyond exact integer arithmetic; use a smaller max or window");
+        assertThat(result.policy()).isEmpty();
     }
 
     @Test

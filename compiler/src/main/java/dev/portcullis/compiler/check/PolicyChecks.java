@@ -16,6 +16,7 @@ public final class PolicyChecks {
         return List.of(
                 new RegexSyntaxCheck(),
                 new StateCounterCheck(),
+                new CounterRangeCheck(),
                 new HiddenToolConfiguredCheck(),
                 new ShadowedRuleCheck(),
                 new ImpossibleConditionCheck(),

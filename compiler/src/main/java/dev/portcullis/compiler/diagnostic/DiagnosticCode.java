@@ -67,6 +67,7 @@ public enum DiagnosticCode {
     GLOB_MATCHES_NO_TOOL(67, Severity.WARNING, "'%s' matches no tool in the tools list"),
     INVALID_TOOLS_LIST(68, Severity.ERROR, "cannot use the tools list: %s"),
     DUPLICATE_RULE_ID(69, Severity.WARNING, "rule id '%s' is used more than once for tool entry '%s', so decisions cannot tell these rules apart"),
+    COUNTER_OUT_OF_RANGE(70, Severity.ERROR, "%s"),
 
     // --- transcripts (PC300-PC349); documented in docs/transcripts.md ---
     TRANSCRIPT_UNREADABLE(300, Severity.ERROR, "cannot read transcript: %s"),

@@ -52,6 +52,9 @@ public final class CanonicalSchemaValidator {
             checkConditions(doc, JsonPointers.child(pointer, list), entry.path(list), out);
         }
         JsonNode rules = entry.path("rules");
+        if (!rules.isArray()) {
+            return; // the schema reports the wrong type; an object's size is not a count of rules
+        }
         for (int i = 0; i < rules.size(); i++) {
             String rule = JsonPointers.child(JsonPointers.child(pointer, "rules"), i);
             checkConditions(doc, JsonPointers.child(rule, "conditions"), rules.get(i).path("conditions"), out);

@@ -65,12 +65,12 @@ final class PositionedTreeReader {
     }
 
     private final ReadLimits limits;
+    private final StreamReadConstraints constraints;
     private final JsonFactory jsonFactory;
-    private final YAMLFactory yamlFactory;
 
     PositionedTreeReader(ReadLimits limits) {
         this.limits = limits;
-        StreamReadConstraints constraints = StreamReadConstraints.builder()
+        this.constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxNestingDepth())
                 .maxDocumentLength(limits.maxFileBytes())
                 .maxStringLength(limits.maxStringLength())
@@ -79,15 +79,24 @@ final class PositionedTreeReader {
                 .maxTokenCount(2L * limits.maxValues() + 2)
                 .build();
         this.jsonFactory = JsonFactory.builder().streamReadConstraints(constraints).build();
+    }
+
+    /**
+     * A YAML factory whose reader holds all of {@code text} at once. snakeyaml copies its read window
+     * from the start of the current token at every refill, so with a small buffer one long token costs
+     * time quadratic in its length (seconds for a scalar of a few MiB); the text is in memory anyway.
+     */
+    private TokenStreamFactory yamlFactoryFor(String text) {
         LoadSettings yamlSettings = LoadSettings.builder()
                 .setCodePointLimit(limits.maxFileBytes())
+                .setBufferSize(text.length() + 1)
                 .setUseMarks(true)
                 // duplicate keys are reported while building the tree, with the first key's line;
                 // snakeyaml's check would only say that there is one
                 .setAllowDuplicateKeys(true)
                 .build();
         // YAML 1.2 core schema: true/false, null/~ and numbers as YAML 1.2 (and Go's yaml.v3) read them.
-        this.yamlFactory = YAMLFactory.builder()
+        return YAMLFactory.builder()
                 .yamlSchema(YAMLSchema.CORE)
                 .loadSettings(yamlSettings)
                 .streamReadConstraints(constraints)
@@ -134,7 +143,7 @@ final class PositionedTreeReader {
         }
 
         Reading build(String text) {
-            TokenStreamFactory factory = syntax == Syntax.JSON ? jsonFactory : yamlFactory;
+            TokenStreamFactory factory = syntax == Syntax.JSON ? jsonFactory : yamlFactoryFor(text);
             JsonParser parser = null;
             try {
                 parser = factory.createParser(ObjectReadContext.empty(), text);

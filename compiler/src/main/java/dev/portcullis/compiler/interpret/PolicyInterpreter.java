@@ -224,24 +224,32 @@ public final class PolicyInterpreter implements CompiledPolicy {
             }
         }
         List<InterpretedReservation.Charge> taken = new ArrayList<>(planned.size());
+        int refused = -1;
+        long retryAfter = 0;
         try {
-            for (int i = 0; i < planned.size(); i++) {
+            for (int i = 0; i < planned.size() && refused < 0; i++) {
                 InterpretedReservation.Charge charge = planned.get(i);
                 if (charge.amount() == 0) {
                     continue;
                 }
-                long retryAfter = charge.counter().tryAcquire(charge.key(), charge.amount(), charge.atMillis());
-                if (retryAfter != 0) {
-                    InterpretedReservation.giveBackAll(taken);
-                    return InterpretedReservation.settled(rateLimited(limits.get(i), charge, retryAfter));
+                retryAfter = charge.counter().tryAcquire(charge.key(), charge.amount(), charge.atMillis());
+                if (retryAfter == 0) {
+                    taken.add(charge);
+                } else {
+                    refused = i;
                 }
-                taken.add(charge);
             }
         } catch (RuntimeException e) {
             InterpretedReservation.giveBackAll(taken);
             throw e;
         }
-        return new InterpretedReservation(allowed, taken);
+        if (refused < 0) {
+            return new InterpretedReservation(allowed, taken);
+        }
+        // given back exactly once, before describing the refusal: describing reads the counter, which may
+        // fail too, and a second give-back would return quota that committed calls hold
+        InterpretedReservation.giveBackAll(taken);
+        return InterpretedReservation.settled(rateLimited(limits.get(refused), planned.get(refused), retryAfter));
     }
 
     private static Decision rateLimited(Limit limit, InterpretedReservation.Charge charge, long retryAfter) {

@@ -2,10 +2,12 @@ package dev.portcullis.compiler.schema;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +51,11 @@ public final class PolicySchemas {
                 throw new IllegalStateException("schema resource missing from the classpath: " + resource);
             }
             JsonNode root = JsonMapper.builder().build().readTree(in);
-            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(root);
+            // messages in the validator's base (English) bundle whatever the JVM's default locale, so that
+            // a build prints the same diagnostics everywhere; ROOT, as ENGLISH would fall back to the default
+            SchemaRegistryConfig config = SchemaRegistryConfig.builder().locale(Locale.ROOT).build();
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                    registry -> registry.schemaRegistryConfig(config)).getSchema(root);
             schema.initializeValidators();
             return new SchemaDiagnostics(schema, root);
         } catch (IOException e) {

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -97,15 +96,16 @@ public final class SchemaDiagnostics {
     }
 
     private Diagnostic invalidValue(JsonNode allowed, JsonNode instance, String pointer, String subject, SourceMap positions) {
-        List<String> names = new ArrayList<>();
+        List<JsonNode> values = new ArrayList<>();
         if (allowed.isArray()) {
-            allowed.forEach(v -> names.add(v.isString() ? v.asString() : v.toString()));
+            allowed.forEach(values::add);
         } else {
-            names.add(allowed.isString() ? allowed.asString() : allowed.toString());
+            values.add(allowed);
         }
-        String expected = names.size() == 1
-                ? quoted(names.get(0))
-                : "one of " + names.stream().map(SchemaDiagnostics::quoted).collect(Collectors.joining(", "));
+        // strings quoted, other values as JSON: the version enum ["1", 1] reads "1", 1 rather than "1", "1"
+        List<String> shown = values.stream().map(v -> v.isString() ? quoted(v.asString()) : v.toString()).toList();
+        String expected = shown.size() == 1 ? shown.get(0) : "one of " + String.join(", ", shown);
+        List<String> names = values.stream().filter(JsonNode::isString).map(JsonNode::asString).toList();
         String suggestion = instance.isString() ? Suggestions.didYouMean(instance.asString(), names) : "";
         return Diagnostic.of(DiagnosticCode.INVALID_VALUE, positions.positionOf(pointer), subject, expected,
                 describe(instance), suggestion);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -206,6 +207,25 @@ class HostileInputTest {
     void overlongStringsAreRefused(String name) {
         only(read(name, "{\"version\": \"1\", \"description\": \"" + "x".repeat(200_000) + "\"}"),
                 DiagnosticCode.INPUT_LIMIT_EXCEEDED);
+    }
+
+    /**
+     * snakeyaml copies its read window at every refill while it scans one token, so a token of nearly
+     * 4 MiB cost several seconds (over 10 s on a cold JVM); read in one buffer it takes milliseconds.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "description: %s | INPUT_LIMIT_EXCEEDED",
+        "description: \"%s\" | INPUT_LIMIT_EXCEEDED",
+        "description: [%s] | INPUT_LIMIT_EXCEEDED",
+        "description: '%s' | INPUT_LIMIT_EXCEEDED",
+        "%s: 1 | MALFORMED_YAML"})
+    void aYamlTokenOfNearlyTheWholeFileIsRefusedQuickly(String template, DiagnosticCode expected) {
+        byte[] content = ("version: \"1\"\n" + template.formatted("x".repeat(4 * 1024 * 1024 - 100)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        FrontEndResult result = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> frontEnds.readAndValidate("long-token.yaml", content));
+        only(result, expected);
     }
 
     @Test

@@ -218,6 +218,76 @@ class ReservationTest {
     }
 
     @Nested
+    class GivingBackOnce {
+
+        private static final String SHARED_THEN_FLAKY = """
+                {"version": "1", "tools": {
+                  "a": {"limits": [{"counter": "shared", "window": "minute", "max": 5}]},
+                  "b": {"limits": [{"counter": "shared", "window": "minute", "max": 5},
+                                   {"counter": "flaky", "window": "minute", "max": 1}]}}}
+                """;
+
+        /**
+         * The second limit refuses, and then its store fails while the denial is being described: the
+         * first limit's charge must be given back once, not twice, or a committed call's quota is lost.
+         */
+        @Test
+        void aStoreFailingAfterARefusalDoesNotGiveBackTwice() {
+            TestCounterStore healthy = new TestCounterStore();
+            CounterStore store = spec -> spec.name().equals("flaky") ? new RefusingCounterThatCannotCount(spec)
+                    : healthy.counter(spec);
+            PolicyInterpreter policy = new PolicyInterpreter(Canonical.policy(SHARED_THEN_FLAKY), store);
+            assertThat(policy.decide(call("a", "g", 0)).isAllowed()).isTrue();
+
+            Decision refused = policy.decide(call("b", "g", 0));
+
+            assertThat(refused.effect()).isEqualTo(Effect.DENY);
+            assertThat(refused.ruleId()).isEqualTo("portcullis.evaluation_error");
+            RateCounter shared = healthy.counter(new CounterSpec("shared", dev.portcullis.runtime.counter.Algorithm.FIXED,
+                    5, 60_000));
+            assertThat(shared.count("g", 0)).as("the committed call to a still counts").isEqualTo(1);
+        }
+    }
+
+    /** Refuses every call, and fails when asked how much is used (a remote store timing out). */
+    private static final class RefusingCounterThatCannotCount implements RateCounter {
+        private final CounterSpec spec;
+
+        RefusingCounterThatCannotCount(CounterSpec spec) {
+            this.spec = spec;
+        }
+
+        @Override
+        public CounterSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public long tryAcquire(String key, long amount, long nowMillis) {
+            return 1_000;
+        }
+
+        @Override
+        public void release(String key, long amount, long acquiredAtMillis) {
+            throw new AssertionError("nothing was taken from this counter");
+        }
+
+        @Override
+        public long count(String key, long nowMillis) {
+            throw new IllegalStateException("counter store timed out");
+        }
+
+        @Override
+        public void evictIdle(long nowMillis) {
+        }
+
+        @Override
+        public int size() {
+            return 0;
+        }
+    }
+
+    @Nested
     class Keys {
 
         private final PolicyInterpreter policy = Canonical.interpreter("""

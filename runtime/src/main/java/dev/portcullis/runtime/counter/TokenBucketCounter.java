@@ -4,6 +4,7 @@ import dev.portcullis.runtime.RateLimitDenial;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Optional;
 
 /**
  * A token bucket of capacity {@code max}, refilled evenly at {@code max} tokens per window; a key
@@ -98,12 +99,10 @@ public final class TokenBucketCounter implements RateCounter {
         long divisor = greatestCommonDivisor(max, windowMillis);
         this.unitsPerMilli = max / divisor;
         this.unitsPerToken = windowMillis / divisor;
-        long capacity = SaturatingMath.multiply(max, unitsPerToken);
-        if (capacity > DEFAULT_ORIGIN_SPAN_UNITS) {
-            throw new IllegalArgumentException("counter '" + spec.name() + "': a token bucket of max " + max
-                    + " per " + windowMillis + " ms is beyond exact integer arithmetic; use a smaller max or window");
-        }
-        this.capacityUnits = capacity;
+        unsupported(spec).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        this.capacityUnits = SaturatingMath.multiply(max, unitsPerToken);
         long safeSpan = DEFAULT_ORIGIN_SPAN_UNITS / unitsPerMilli;
         this.originSpanMillis = originSpanMillis < 0 ? safeSpan : Math.min(originSpanMillis, safeSpan);
         this.states = new KeyedStates<>(new KeyedStates.Kind<>() {
@@ -123,6 +122,19 @@ public final class TokenBucketCounter implements RateCounter {
                 return successor == forgotten ? null : successor;
             }
         });
+    }
+
+    /**
+     * Why this class cannot count {@code spec} exactly, if it cannot: its capacity in units
+     * ({@code max × window / gcd(max, window)}) must leave room for the time arithmetic.
+     */
+    static Optional<String> unsupported(CounterSpec spec) {
+        long unitsPerToken = spec.windowMillis() / greatestCommonDivisor(spec.max(), spec.windowMillis());
+        if (SaturatingMath.multiply(spec.max(), unitsPerToken) <= DEFAULT_ORIGIN_SPAN_UNITS) {
+            return Optional.empty();
+        }
+        return Optional.of("counter '" + spec.name() + "': a token bucket of max " + spec.max() + " per "
+                + spec.windowMillis() + " ms is beyond exact integer arithmetic; use a smaller max or window");
     }
 
     private static long greatestCommonDivisor(long a, long b) {

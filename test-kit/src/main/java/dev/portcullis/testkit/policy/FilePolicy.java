@@ -18,14 +18,16 @@ public final class FilePolicy implements PolicyUnderTest {
 
     private final String file;
     private final Policy ir;
-    private final PolicyEvaluator evaluator;
+    private final String engine;
+    private final PolicyEvaluator.InstanceFactory instances;
     private final PolicyCoverageModel coverageModel;
     private final Set<String> aliases;
 
-    FilePolicy(String file, Policy ir, PolicyEvaluator evaluator) {
+    FilePolicy(String file, Policy ir, String engine, PolicyEvaluator.InstanceFactory instances) {
         this.file = Objects.requireNonNull(file, "file");
         this.ir = Objects.requireNonNull(ir, "ir");
-        this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.instances = Objects.requireNonNull(instances, "instances");
         this.coverageModel = IrCoverageModel.of(ir);
         String baseName = baseName(file);
         this.aliases = baseName.equals(ir.name()) ? Set.of() : Set.of(baseName);
@@ -43,7 +45,7 @@ public final class FilePolicy implements PolicyUnderTest {
 
     @Override
     public CompiledPolicy newInstance() {
-        return evaluator.create(ir, new InMemoryCounterStore());
+        return instances.newInstance(new InMemoryCounterStore());
     }
 
     @Override
@@ -61,9 +63,14 @@ public final class FilePolicy implements PolicyUnderTest {
         return ir;
     }
 
+    /** The {@linkplain PolicyEvaluator#name() evaluator} deciding its calls: {@code interpreted} or {@code compiled}. */
+    public String engine() {
+        return engine;
+    }
+
     @Override
     public String toString() {
-        return name() + " (" + file + ")";
+        return name() + " (" + file + ", " + engine + ")";
     }
 
     static String baseName(String file) {

@@ -1,12 +1,12 @@
 package dev.portcullis.testkit.policy;
 
+import dev.portcullis.compiler.CompilationResult;
+import dev.portcullis.compiler.PolicyCompiler;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
-import dev.portcullis.compiler.frontend.CanonicalDocument;
-import dev.portcullis.compiler.frontend.FrontEndResult;
+import dev.portcullis.compiler.dsl.DslFrontEnd;
 import dev.portcullis.compiler.frontend.FrontEnds;
-import dev.portcullis.compiler.ir.BuildResult;
-import dev.portcullis.compiler.ir.IrBuilder;
+import dev.portcullis.compiler.ir.Policy;
 import dev.portcullis.compiler.source.SourcePosition;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,41 +16,54 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * Reads policy files (PolicyLayer JSON, Intercept YAML, and any format registered with the front ends),
- * builds their IR and makes them replayable.
+ * Reads policy files (PolicyLayer JSON, Intercept YAML, the {@code .policy} DSL), compiles and checks them
+ * with the {@link PolicyCompiler}, and makes them replayable with an evaluator (the interpreter unless
+ * told otherwise).
  *
  * <pre>{@code
  * PolicyLoadResult loaded = PolicyLoader.standard().load(Path.of("src/main/policies/healthlake.json"));
- * loaded.diagnostics().forEach(System.err::println);
+ * loaded.diagnostics().forEach(System.err::println);        // file:line:col: error PC0xx: ...
  * FilePolicy policy = loaded.policy().orElseThrow();
  * }</pre>
  */
 public final class PolicyLoader {
 
     private final FrontEnds frontEnds;
+    private final PolicyCompiler compiler;
     private final PolicyEvaluator evaluator;
 
-    private PolicyLoader(FrontEnds frontEnds, PolicyEvaluator evaluator) {
+    private PolicyLoader(FrontEnds frontEnds, PolicyCompiler compiler, PolicyEvaluator evaluator) {
         this.frontEnds = Objects.requireNonNull(frontEnds, "frontEnds");
+        this.compiler = Objects.requireNonNull(compiler, "compiler");
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
     }
 
-    /** The standard front ends, evaluated by the interpreter. */
+    /** JSON, YAML and {@code .policy} files, the standard checks, evaluated by the interpreter. */
     public static PolicyLoader standard() {
-        return new PolicyLoader(FrontEnds.standard(), PolicyEvaluator.INTERPRETER);
+        FrontEnds frontEnds = FrontEnds.standard().with("policy", new DslFrontEnd());
+        return new PolicyLoader(frontEnds, PolicyCompiler.standard().withFrontEnds(frontEnds), PolicyEvaluator.interpreter());
     }
 
-    /** Reads formats with these front ends (for example with the DSL's added). */
+    /** Reads formats with these front ends. */
     public PolicyLoader withFrontEnds(FrontEnds otherFrontEnds) {
-        return new PolicyLoader(otherFrontEnds, evaluator);
+        return new PolicyLoader(otherFrontEnds, compiler.withFrontEnds(otherFrontEnds), evaluator);
     }
 
-    /** Evaluates policies with {@code otherEvaluator} instead of the interpreter. */
+    /**
+     * Configures the compiler, for example {@code loader.withCompiler(c -> c.withToolsList(toolsList))};
+     * the loader's front ends stay in place.
+     */
+    public PolicyLoader withCompiler(UnaryOperator<PolicyCompiler> configuration) {
+        return new PolicyLoader(frontEnds, configuration.apply(compiler).withFrontEnds(frontEnds), evaluator);
+    }
+
+    /** Evaluates policies with {@code otherEvaluator} ({@link PolicyEvaluator#bytecode}) instead of the interpreter. */
     public PolicyLoader withEvaluator(PolicyEvaluator otherEvaluator) {
-        return new PolicyLoader(frontEnds, otherEvaluator);
+        return new PolicyLoader(frontEnds, compiler, otherEvaluator);
     }
 
     /** Reads a file, named in diagnostics as given. */
@@ -64,35 +77,24 @@ public final class PolicyLoader {
         try {
             content = Files.readAllBytes(file);
         } catch (IOException unreadable) {
-            return failed(displayName, Diagnostic.of(DiagnosticCode.UNREADABLE_FILE, SourcePosition.ofFile(displayName),
-                    unreadable.getMessage() == null ? unreadable.getClass().getSimpleName() : unreadable.getMessage()));
+            return new PolicyLoadResult(displayName, Optional.empty(), List.of(Diagnostic.of(DiagnosticCode.UNREADABLE_FILE,
+                    SourcePosition.ofFile(displayName), unreadable.getMessage() == null
+                            ? unreadable.getClass().getSimpleName() : unreadable.getMessage())));
         }
         return load(displayName, content);
     }
 
     /** Reads a policy's bytes; the display name's extension picks the format. */
     public PolicyLoadResult load(String displayName, byte[] content) {
-        FrontEndResult read = frontEnds.readAndValidate(displayName, content);
-        List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
-        if (read.hasErrors() || read.document().isEmpty()) {
+        CompilationResult compiled = compiler.load(displayName, content);
+        List<Diagnostic> diagnostics = new ArrayList<>(compiled.diagnostics());
+        Optional<Policy> ir = compiled.policy();
+        if (ir.isEmpty()) {
             return new PolicyLoadResult(displayName, Optional.empty(), diagnostics);
         }
-        CanonicalDocument document = read.document().get();
-        BuildResult built = IrBuilder.build(document.tree(), document.sourceMap(), FilePolicy.baseName(displayName));
-        diagnostics.addAll(built.diagnostics());
-        if (built.hasErrors()) {
-            return new PolicyLoadResult(displayName, Optional.empty(), diagnostics);
-        }
-        FilePolicy policy = new FilePolicy(displayName, built.policy(), evaluator);
-        try {
-            // an evaluator refuses what it cannot run (a regex RE2 rejects): better now, once, than per transcript
-            policy.newInstance();
-        } catch (IllegalArgumentException unusable) {
-            diagnostics.add(Diagnostic.of(DiagnosticCode.MALFORMED_CANONICAL_ELEMENT, SourcePosition.ofFile(displayName),
-                    unusable.getMessage()));
-            return new PolicyLoadResult(displayName, Optional.empty(), diagnostics);
-        }
-        return new PolicyLoadResult(displayName, Optional.of(policy), diagnostics);
+        Optional<FilePolicy> policy = evaluator.prepare(ir.get(), diagnostics::add)
+                .map(instances -> new FilePolicy(displayName, ir.get(), evaluator.name(), instances));
+        return new PolicyLoadResult(displayName, policy, diagnostics);
     }
 
     /**
@@ -112,9 +114,5 @@ public final class PolicyLoader {
             results.add(load(file));
         }
         return results;
-    }
-
-    private static PolicyLoadResult failed(String displayName, Diagnostic diagnostic) {
-        return new PolicyLoadResult(displayName, Optional.empty(), List.of(diagnostic));
     }
 }

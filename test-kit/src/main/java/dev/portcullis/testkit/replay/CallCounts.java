@@ -16,4 +16,15 @@ package dev.portcullis.testkit.replay;
  */
 public record CallCounts(int lines, long calls, long allowed, long denied, long approvalRequired, long otherMessages,
                          long responses, long released, long unanswered, long evicted) {
+
+    /** Nothing counted yet. */
+    public static final CallCounts NONE = new CallCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Both counts added up (lines saturate at {@code Integer.MAX_VALUE}). */
+    public CallCounts plus(CallCounts other) {
+        return new CallCounts((int) Math.min(Integer.MAX_VALUE, (long) lines + other.lines), calls + other.calls,
+                allowed + other.allowed, denied + other.denied, approvalRequired + other.approvalRequired,
+                otherMessages + other.otherMessages, responses + other.responses, released + other.released,
+                unanswered + other.unanswered, evicted + other.evicted);
+    }
 }

@@ -31,11 +31,16 @@ public record RunResult(List<TranscriptResult> transcripts, List<CoverageReport>
     }
 
     public long calls() {
-        long calls = 0;
+        return totals().calls();
+    }
+
+    /** Every transcript's counts added up. */
+    public CallCounts totals() {
+        CallCounts totals = CallCounts.NONE;
         for (TranscriptResult result : transcripts) {
-            calls += result.counts().calls();
+            totals = totals.plus(result.counts());
         }
-        return calls;
+        return totals;
     }
 
     /** Whether every transcript passed. */

@@ -2,6 +2,7 @@ package dev.portcullis.testkit.report;
 
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.testkit.coverage.CoverageReport;
+import dev.portcullis.testkit.replay.CallCounts;
 import dev.portcullis.testkit.replay.Mismatch;
 import dev.portcullis.testkit.replay.ReplayListener;
 import dev.portcullis.testkit.replay.RunResult;
@@ -90,15 +91,8 @@ public final class ConsoleReporter implements ReplayListener {
     }
 
     private static String callSummary(RunResult run) {
-        long allowed = 0;
-        long denied = 0;
-        long approval = 0;
-        for (TranscriptResult result : run.transcripts()) {
-            allowed += result.counts().allowed();
-            denied += result.counts().denied();
-            approval += result.counts().approvalRequired();
-        }
+        CallCounts totals = run.totals();
         return String.format(Locale.ROOT, "%,d calls: %,d allowed, %,d denied, %,d held for approval",
-                run.calls(), allowed, denied, approval);
+                totals.calls(), totals.allowed(), totals.denied(), totals.approvalRequired());
     }
 }

@@ -10,10 +10,6 @@ import dev.portcullis.testkit.replay.RunResult;
 import dev.portcullis.testkit.replay.TranscriptResult;
 import dev.portcullis.testkit.replay.TranscriptStart;
 import dev.portcullis.testkit.replay.TranscriptStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -82,15 +78,7 @@ public final class HtmlReporter implements ReplayListener {
 
     @Override
     public void runFinished(RunResult run) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, page(run), StandardCharsets.UTF_8);
-        } catch (IOException failed) {
-            throw new UncheckedIOException("cannot write the HTML report " + file, failed);
-        }
+        ReportFiles.write(file, page(run), "the HTML report");
     }
 
     private String page(RunResult run) {

@@ -8,10 +8,6 @@ import dev.portcullis.testkit.replay.ReplayListener;
 import dev.portcullis.testkit.replay.RunResult;
 import dev.portcullis.testkit.replay.TranscriptResult;
 import dev.portcullis.testkit.replay.TranscriptStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
@@ -187,11 +183,6 @@ public final class JUnitXmlReporter implements ReplayListener {
     }
 
     private void write(String suite, StringBuilder xml) {
-        try {
-            Files.createDirectories(directory);
-            Files.writeString(directory.resolve("TEST-" + suite + ".xml"), xml, StandardCharsets.UTF_8);
-        } catch (IOException failed) {
-            throw new UncheckedIOException("cannot write the JUnit XML report for " + suite, failed);
-        }
+        ReportFiles.write(directory.resolve("TEST-" + suite + ".xml"), xml, "the JUnit XML report of " + suite);
     }
 }

@@ -13,11 +13,8 @@ import dev.portcullis.testkit.replay.RunResult;
 import dev.portcullis.testkit.replay.TranscriptResult;
 import dev.portcullis.testkit.transcript.Expectation;
 import dev.portcullis.testkit.transcript.Timestamps;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,17 +40,9 @@ public final class JsonReporter implements ReplayListener {
 
     @Override
     public void runFinished(RunResult run) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                write(run, out);
-            }
-        } catch (IOException failed) {
-            throw new UncheckedIOException("cannot write the JSON report " + file, failed);
-        }
+        StringWriter report = new StringWriter();
+        write(run, report);
+        ReportFiles.write(file, report.toString(), "the JSON report");
     }
 
     /** Writes the report for {@code run} to {@code out}. */
@@ -78,23 +67,16 @@ public final class JsonReporter implements ReplayListener {
     }
 
     private static void writeSummary(JsonGenerator json, RunResult run) {
-        long allowed = 0;
-        long denied = 0;
-        long approval = 0;
-        for (TranscriptResult result : run.transcripts()) {
-            allowed += result.counts().allowed();
-            denied += result.counts().denied();
-            approval += result.counts().approvalRequired();
-        }
+        CallCounts totals = run.totals();
         json.writeObjectPropertyStart("summary");
         json.writeNumberProperty("transcripts", run.transcriptsRun());
         json.writeNumberProperty("passed", run.transcriptsRun() - run.failures() - run.errors());
         json.writeNumberProperty("failures", run.failures());
         json.writeNumberProperty("errors", run.errors());
-        json.writeNumberProperty("calls", run.calls());
-        json.writeNumberProperty("allowed", allowed);
-        json.writeNumberProperty("denied", denied);
-        json.writeNumberProperty("require_approval", approval);
+        json.writeNumberProperty("calls", totals.calls());
+        json.writeNumberProperty("allowed", totals.allowed());
+        json.writeNumberProperty("denied", totals.denied());
+        json.writeNumberProperty("require_approval", totals.approvalRequired());
         json.writeNumberProperty("duration_ms", run.durationNanos() / 1_000_000);
         if (run.coveragePercent().isPresent()) {
             json.writeNumberProperty("coverage_percent", run.coveragePercent().getAsDouble());

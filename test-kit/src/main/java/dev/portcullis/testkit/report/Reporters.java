@@ -55,40 +55,34 @@ public final class Reporters {
         return combine(log, all);
     }
 
+    /** Hands every event to each listener in turn; each is guarded on its own. */
     private record Broadcast(List<ReplayListener> listeners) implements ReplayListener {
         @Override
         public void runStarted(int transcripts) {
-            for (ReplayListener listener : listeners) {
-                listener.runStarted(transcripts);
-            }
+            listeners.forEach(listener -> listener.runStarted(transcripts));
         }
 
         @Override
         public void transcriptStarted(TranscriptStart start) {
-            for (ReplayListener listener : listeners) {
-                listener.transcriptStarted(start);
-            }
+            listeners.forEach(listener -> listener.transcriptStarted(start));
         }
 
         @Override
         public void callDecided(CallOutcome outcome) {
             for (ReplayListener listener : listeners) {
+                // a plain loop: this runs once per call
                 listener.callDecided(outcome);
             }
         }
 
         @Override
         public void transcriptFinished(TranscriptResult result) {
-            for (ReplayListener listener : listeners) {
-                listener.transcriptFinished(result);
-            }
+            listeners.forEach(listener -> listener.transcriptFinished(result));
         }
 
         @Override
         public void runFinished(RunResult result) {
-            for (ReplayListener listener : listeners) {
-                listener.runFinished(result);
-            }
+            listeners.forEach(listener -> listener.runFinished(result));
         }
     }
 }

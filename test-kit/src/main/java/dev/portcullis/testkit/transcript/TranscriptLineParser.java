@@ -199,7 +199,7 @@ final class TranscriptLineParser {
     private static RequestId readRequestId(JsonParser parser, JsonToken token) {
         return switch (token) {
             case VALUE_STRING -> RequestId.ofString(parser.getString());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> RequestId.ofNumber(parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> RequestId.ofNumber(parser.getString());
             case VALUE_NULL -> null;
             default -> throw invalidField(parser, "message.id", "a string or a number", token);
         };
@@ -337,7 +337,7 @@ final class TranscriptLineParser {
             case START_OBJECT -> "an object";
             case START_ARRAY -> "an array";
             case VALUE_STRING -> "the string " + quote(parser.getString());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getString();
             case VALUE_TRUE -> "true";
             case VALUE_FALSE -> "false";
             case VALUE_NULL -> "null";

@@ -9,7 +9,9 @@ import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.runtime.Effect;
 import dev.portcullis.testkit.coverage.CoverageItem;
 import dev.portcullis.testkit.coverage.CoverageReport;
+import dev.portcullis.compiler.codegen.BytecodeCompiler;
 import dev.portcullis.testkit.policy.FilePolicy;
+import dev.portcullis.testkit.policy.PolicyEvaluator;
 import dev.portcullis.testkit.policy.PolicyLoadResult;
 import dev.portcullis.testkit.policy.PolicyLoader;
 import dev.portcullis.testkit.replay.Mismatch;
@@ -25,25 +27,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /** The FHIR-export scenario through the real front end, IR and interpreter. */
 class FhirExportEndToEndTest {
 
-    private final ReplayEngine engine = new ReplayEngine();
+    private final ReplayEngine replayEngine = new ReplayEngine();
 
-    @ParameterizedTest(name = "{0} window")
-    @ValueSource(strings = {"fixed", "sliding"})
-    void theEleventhExportWithinAMinuteFailsOnItsLineNamingTheCounter(String algorithm) throws IOException {
-        FilePolicy policy = load(algorithm);
+    @ParameterizedTest(name = "{0} window, {1}")
+    @CsvSource({"fixed, interpreted", "fixed, compiled", "sliding, interpreted", "sliding, compiled"})
+    void theEleventhExportWithinAMinuteFailsOnItsLineNamingTheCounter(String algorithm, String engine) throws IOException {
+        FilePolicy policy = load(algorithm, engine);
+        assertThat(policy.engine()).isEqualTo(engine);
         StringBuilder transcript = new StringBuilder("{\"transcript\":{\"name\":\"runaway agent\"}}\n");
         for (int i = 0; i < 11; i++) {
             transcript.append(exportCall(i, at(i * 1000L), "ci-runner", "")).append('\n');
         }
         List<String> console = new ArrayList<>();
-        RunResult run = engine.run(List.of(TranscriptSource.ofString("runaway-agent.jsonl", transcript.toString())),
+        RunResult run = replayEngine.run(List.of(TranscriptSource.ofString("runaway-agent.jsonl", transcript.toString())),
                 PolicySelector.always(policy), new ConsoleReporter(console::add, console::add));
 
         TranscriptResult result = run.transcripts().get(0);
@@ -58,10 +62,10 @@ class FhirExportEndToEndTest {
                         + " 10 per minute per grant reached (10/10); retry after 50 s");
     }
 
-    @ParameterizedTest(name = "{0} window")
-    @ValueSource(strings = {"fixed", "sliding"})
-    void expectedDenialsPassAndTheNextMinuteIsAllowedAgain(String algorithm) throws IOException {
-        FilePolicy policy = load(algorithm);
+    @ParameterizedTest(name = "{0} window, {1}")
+    @CsvSource({"fixed, interpreted", "fixed, compiled", "sliding, interpreted", "sliding, compiled"})
+    void expectedDenialsPassAndTheNextMinuteIsAllowedAgain(String algorithm, String engine) throws IOException {
+        FilePolicy policy = load(algorithm, engine);
         StringBuilder transcript = new StringBuilder();
         for (int i = 0; i < 10; i++) {
             transcript.append(exportCall(i, at(i * 1000L), "ci-runner", "")).append('\n');
@@ -71,7 +75,7 @@ class FhirExportEndToEndTest {
         transcript.append(exportCall(11, at(30_000), "other-grant", "")).append('\n');
         // a fixed window opens at 10:01:00; a sliding one has room once the first call is a minute old
         transcript.append(exportCall(12, at(60_000), "ci-runner", "")).append('\n');
-        TranscriptResult result = engine.replay(TranscriptSource.ofString("t.jsonl", transcript.toString()), policy, ReplayListener.NONE);
+        TranscriptResult result = replayEngine.replay(TranscriptSource.ofString("t.jsonl", transcript.toString()), policy, ReplayListener.NONE);
         assertThat(result.mismatches()).isEmpty();
         assertThat(result.status()).isEqualTo(TranscriptStatus.PASSED);
     }
@@ -85,7 +89,7 @@ class FhirExportEndToEndTest {
         }
         transcript.append(exportCall(10, at(10_000), "g", "")).append('\n');
         transcript.append(exportCall(11, at(11_000), "g", "\"expect\":\"deny\",\"expect_rule\":\"start_fhir_export_job_rate\"")).append('\n');
-        TranscriptResult result = engine.replay(TranscriptSource.ofString("t.jsonl", transcript.toString()), load("fixed"), ReplayListener.NONE);
+        TranscriptResult result = replayEngine.replay(TranscriptSource.ofString("t.jsonl", transcript.toString()), load("fixed", "interpreted"), ReplayListener.NONE);
         assertThat(result.mismatches()).isEmpty();
         assertThat(result.counts().released()).isEqualTo(1);
     }
@@ -100,8 +104,8 @@ class FhirExportEndToEndTest {
                 "{\"ts\":3,\"tool\":\"drop_database\",\"expect\":\"deny\",\"expect_rule\":\"default\"}",
                 "{\"ts\":4,\"tool\":\"list_datastores\",\"expect_rule\":\"tools.list_datastores\"}",
                 "");
-        RunResult run = engine.run(List.of(TranscriptSource.ofString("kinds.jsonl", transcript)),
-                PolicySelector.always(load("fixed")), ReplayListener.NONE);
+        RunResult run = replayEngine.run(List.of(TranscriptSource.ofString("kinds.jsonl", transcript)),
+                PolicySelector.always(load("fixed", "interpreted")), ReplayListener.NONE);
         assertThat(run.transcripts().get(0).mismatches()).isEmpty();
         CoverageReport coverage = run.coverage().get(0);
         assertThat(coverage.modelKnown()).isTrue();
@@ -123,13 +127,38 @@ class FhirExportEndToEndTest {
         assertThat(loaded.diagnostics()).filteredOn(Diagnostic::isError).first().asString().startsWith("broken.json:1:");
     }
 
-    static FilePolicy load(String algorithm) throws IOException {
+    @Test
+    void bothEnginesDecideEveryCallAlike() throws IOException {
+        StringBuilder transcript = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            String grant = i % 3 == 0 ? "other" : "ci-runner";
+            transcript.append(exportCall(i, at(i * 1500L), grant, "")).append('\n');
+            transcript.append(response(i, i % 7 == 0)).append('\n');
+        }
+        transcript.append("{\"ts\":\"").append(at(50_000)).append("\",\"tool\":\"delete_fhir_resource\"}\n");
+        transcript.append("{\"ts\":\"").append(at(50_001)).append("\",\"tool\":\"start_fhir_import_job\"}\n");
+        transcript.append("{\"ts\":\"").append(at(50_002)).append("\",\"tool\":\"unknown_tool\"}\n");
+        Map<String, String> decisions = new java.util.LinkedHashMap<>();
+        for (String engine : List.of("interpreted", "compiled")) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            replayEngine.replay(TranscriptSource.ofString("t.jsonl", transcript.toString()), load("sliding", engine),
+                    new dev.portcullis.testkit.report.DecisionLinesReporter(out));
+            decisions.put(engine, out.toString());
+        }
+        assertThat(decisions.get("compiled")).isEqualTo(decisions.get("interpreted")).contains("\"effect\":\"deny\",\"line\":");
+    }
+
+    static FilePolicy load(String algorithm, String engine) throws IOException {
         byte[] policy;
         try (InputStream in = FhirExportEndToEndTest.class.getResourceAsStream("/e2e/fhir-export.json")) {
             policy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("\"algorithm\": \"fixed\"", "\"algorithm\": \"" + algorithm + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        PolicyLoadResult loaded = PolicyLoader.standard().load("fhir-export.json", policy);
+        PolicyLoader loader = PolicyLoader.standard();
+        if (engine.equals("compiled")) {
+            loader = loader.withEvaluator(PolicyEvaluator.bytecode(new BytecodeCompiler()));
+        }
+        PolicyLoadResult loaded = loader.load("fhir-export.json", policy);
         assertThat(loaded.diagnostics()).isEmpty();
         return loaded.policy().orElseThrow();
     }

@@ -13,6 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -51,7 +55,7 @@ class PolicyTestExtensionTest {
 
     @Test
     void aMisconfiguredAnnotationSaysWhatIsWrong() {
-        Events all = EngineTestKit.engine("junit-jupiter").selectors(selectClass(MisconfiguredExample.class)).execute().allEvents();
+        Events all = launch(MisconfiguredExample.class).allEvents();
         Throwable failure = all.failed().stream().findFirst().orElseThrow()
                 .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
         assertThat(failure).hasMessageContaining("give exactly one of policy and factory");
@@ -59,14 +63,19 @@ class PolicyTestExtensionTest {
 
     @Test
     void anInvalidPolicyFailsTheFactoryWithItsDiagnostics() {
-        Events all = EngineTestKit.engine("junit-jupiter").selectors(selectClass(InvalidPolicyExample.class)).execute().allEvents();
+        Events all = launch(InvalidPolicyExample.class).allEvents();
         Throwable failure = all.failed().stream().findFirst().orElseThrow()
                 .getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
         assertThat(failure).hasMessageStartingWith("invalid policy:\n").hasMessageContaining("broken-policy.json:");
     }
 
     private static Events run(Class<?> testClass) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+        return launch(testClass).testEvents();
+    }
+
+    private static org.junit.platform.testkit.engine.EngineExecutionResults launch(Class<?> testClass) {
+        return EngineTestKit.engine("junit-jupiter").configurationParameter(ExamplesOnlyWhenLaunched.PARAMETER, "true")
+                .selectors(selectClass(testClass)).execute();
     }
 
     private static List<String> displayNames(Events events) {
@@ -78,6 +87,7 @@ class PolicyTestExtensionTest {
         return failed.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage();
     }
 
+    @ExtendWith(ExamplesOnlyWhenLaunched.class)
     static class FactoryExample {
         @TestFactory
         Stream<DynamicTest> transcripts() {
@@ -85,6 +95,7 @@ class PolicyTestExtensionTest {
         }
     }
 
+    @ExtendWith(ExamplesOnlyWhenLaunched.class)
     static class AnnotationExample {
         @PolicyTest(policy = POLICY, transcripts = TRANSCRIPTS)
         void transcript(TranscriptResult result) {
@@ -92,22 +103,40 @@ class PolicyTestExtensionTest {
         }
     }
 
+    @ExtendWith(ExamplesOnlyWhenLaunched.class)
     static class FactoryAnnotationExample {
         @PolicyTest(factory = FixtureFactory.class, transcripts = TRANSCRIPTS)
         void transcript() {
         }
     }
 
+    @ExtendWith(ExamplesOnlyWhenLaunched.class)
     static class MisconfiguredExample {
         @PolicyTest(policy = POLICY, factory = FixtureFactory.class, transcripts = TRANSCRIPTS)
         void transcript() {
         }
     }
 
+    @ExtendWith(ExamplesOnlyWhenLaunched.class)
     static class InvalidPolicyExample {
         @TestFactory
         Stream<DynamicTest> transcripts() {
             return TranscriptTests.dynamicTests(Path.of("src/test/resources/junit/broken-policy.json"), Path.of(TRANSCRIPTS));
+        }
+    }
+
+    /**
+     * The examples fail on purpose; they run only when this test launches them, never when a build or an
+     * IDE picks them up on their own.
+     */
+    static final class ExamplesOnlyWhenLaunched implements ExecutionCondition {
+        static final String PARAMETER = "portcullis.testkit.examples";
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return context.getConfigurationParameter(PARAMETER).isPresent()
+                    ? ConditionEvaluationResult.enabled("launched by PolicyTestExtensionTest")
+                    : ConditionEvaluationResult.disabled("an example that PolicyTestExtensionTest launches");
         }
     }
 
