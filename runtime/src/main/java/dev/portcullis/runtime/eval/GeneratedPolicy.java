@@ -9,6 +9,7 @@ import dev.portcullis.runtime.counter.CounterStore;
 import dev.portcullis.runtime.counter.RateCounter;
 import dev.portcullis.runtime.counter.Scope;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,11 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
     private final boolean defaultDeny;
     private final boolean hideAll;
     private final Set<String> hiddenTools;
+    /** Entry index by exact tool name, {@link #HIDDEN} for hidden tools; never changes after construction. */
+    private final HashMap<String, Integer> exactEntries = new HashMap<>();
     /**
-     * Entry index by tool name ({@link #HIDDEN} for hidden tools): exact names from the start, names
-     * matched by globs (or by nothing) as they are first seen, up to {@link #MAX_RESOLVED_NAMES}, so that
-     * a known tool costs one hash lookup and a flood of invented names cannot grow the map without bound.
+     * Entry index of names matched by globs (or by nothing), remembered as they are first seen, up to
+     * {@link #MAX_RESOLVED_NAMES}, so that a flood of invented names cannot grow the map without bound.
      */
     private final ConcurrentHashMap<String, Integer> resolvedEntries = new ConcurrentHashMap<>();
     private final AtomicInteger resolvedByGlob = new AtomicInteger();
@@ -84,10 +86,10 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         hideAll = tables.hideAll();
         hiddenTools = new HashSet<>(tables.hiddenTools());
         for (int i = 0; i < tables.exactTools().size(); i++) {
-            resolvedEntries.put(tables.exactTools().get(i), i);
+            exactEntries.put(tables.exactTools().get(i), i);
         }
         for (String hidden : hiddenTools) {
-            resolvedEntries.put(hidden, HIDDEN);
+            exactEntries.put(hidden, HIDDEN);
         }
         globs = tables.globs().toArray(new String[0]);
         globBase = tables.exactTools().size();
@@ -228,6 +230,10 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
 
     /** The tool's entry index, or {@link #HIDDEN}. */
     private int entryIndex(String tool) {
+        Integer exact = exactEntries.get(tool);
+        if (exact != null) {
+            return exact;
+        }
         Integer known = resolvedEntries.get(tool);
         if (known != null) {
             return known;
