@@ -1,7 +1,7 @@
 package dev.portcullis.benchmarks.compiler;
 
 import dev.portcullis.compiler.codegen.BytecodeCompiler;
-import dev.portcullis.compiler.codegen.CompilationResult;
+import dev.portcullis.compiler.codegen.BytecodeResult;
 import dev.portcullis.compiler.ir.Policy;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,8 +51,8 @@ public class CompileTimeBenchmark {
     }
 
     @Benchmark
-    public CompilationResult compileThousandTools() {
-        CompilationResult result = new BytecodeCompiler().compile(policy);
+    public BytecodeResult compileThousandTools() {
+        BytecodeResult result = new BytecodeCompiler().compile(policy);
         if (!result.succeeded()) {
             throw new IllegalStateException(result.diagnostics().toString());
         }

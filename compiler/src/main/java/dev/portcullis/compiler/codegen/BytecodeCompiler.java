@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * BytecodeCompiler compiler = new BytecodeCompiler();
- * CompilationResult result = compiler.compile(policy);
+ * BytecodeResult result = compiler.compile(policy);
  * CompiledPolicy compiled = result.compiled().orElseThrow().instantiate(new InMemoryCounterStore());
  * }</pre>
  *
@@ -56,7 +56,7 @@ public final class BytecodeCompiler {
      *
      * @param policy a policy whose checks reported no error
      */
-    public CompilationResult compile(Policy policy) {
+    public BytecodeResult compile(Policy policy) {
         Objects.requireNonNull(policy, "policy");
         GeneratedSource source;
         try {
@@ -83,7 +83,7 @@ public final class BytecodeCompiler {
             return failed(Diagnostic.of(DiagnosticCode.COMPILED_POLICY_UNUSABLE, policy.position(), policy.name(),
                     e.getMessage()));
         }
-        return new CompilationResult(Optional.of(compiled), List.of());
+        return new BytecodeResult(Optional.of(compiled), List.of());
     }
 
     /**
@@ -91,7 +91,7 @@ public final class BytecodeCompiler {
      * failure's diagnostics and a PC204 warning go to {@code diagnostics}.
      */
     public CompiledPolicy compileOrInterpret(Policy policy, CounterStore store, Consumer<Diagnostic> diagnostics) {
-        CompilationResult result = compile(policy);
+        BytecodeResult result = compile(policy);
         if (result.compiled().isPresent()) {
             try {
                 return result.compiled().get().instantiate(store);
@@ -122,8 +122,8 @@ public final class BytecodeCompiler {
         return new CompiledClassCache.LoadedClass(loader.policyClass(source.className()), classFiles);
     }
 
-    private static CompilationResult failed(Diagnostic diagnostic) {
-        return new CompilationResult(Optional.empty(), List.of(diagnostic));
+    private static BytecodeResult failed(Diagnostic diagnostic) {
+        return new BytecodeResult(Optional.empty(), List.of(diagnostic));
     }
 
     private static String describe(Throwable e) {

@@ -57,7 +57,7 @@ public final class PrecompiledPolicyWriter {
      * @param outputRoot e.g. {@code target/classes}
      */
     public static WriteResult compileAndWrite(BytecodeCompiler compiler, Policy policy, Path outputRoot) {
-        CompilationResult result = compiler.compile(policy);
+        BytecodeResult result = compiler.compile(policy);
         if (result.compiled().isEmpty()) {
             return new WriteResult(Optional.empty(), result.diagnostics());
         }

@@ -56,7 +56,7 @@ class CompiledAgreesWithInterpreterProperties {
     }
 
     private void agree(Policy policy, PolicySample sample, long seed) {
-        CompilationResult result = compiler.compile(policy);
+        BytecodeResult result = compiler.compile(policy);
         assertThat(result.diagnostics()).as("compiling %s", sample).isEmpty();
         CompiledPolicyClass compiled = result.compiled().orElseThrow();
         Random random = new Random(seed);

@@ -52,7 +52,7 @@ class CompilerFailureAndCacheTest {
                 throw new org.codehaus.commons.compiler.CompileException("simulated failure", null);
             });
             Policy policy = Canonical.policy(POLICY.formatted("/tmp/"));
-            CompilationResult result = broken.compile(policy);
+            BytecodeResult result = broken.compile(policy);
             assertThat(result.succeeded()).isFalse();
             assertThat(result.diagnostics()).singleElement().satisfies(d -> {
                 assertThat(d.code()).isEqualTo(DiagnosticCode.BYTECODE_COMPILATION_FAILED);
@@ -80,7 +80,7 @@ class CompilerFailureAndCacheTest {
         Policy policy = Canonical.build("""
                 {"version": "1", "tools": {"t": {"require": [{"path": "args.a", "op": "regex", "value": "(unclosed"}]}}}""")
                 .policy();
-        CompilationResult result = new BytecodeCompiler().compile(policy);
+        BytecodeResult result = new BytecodeCompiler().compile(policy);
         assertThat(result.succeeded()).isFalse();
         assertThat(result.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo(DiagnosticCode.COMPILED_POLICY_UNUSABLE);

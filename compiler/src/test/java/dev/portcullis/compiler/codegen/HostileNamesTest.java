@@ -36,7 +36,7 @@ class HostileNamesTest {
     @Test
     void hostileTextsAreDataAndNeverSource(@TempDir Path temp) throws Exception {
         Policy policy = hostilePolicy();
-        CompilationResult result = new BytecodeCompiler().compile(policy);
+        BytecodeResult result = new BytecodeCompiler().compile(policy);
         assertThat(result.diagnostics()).isEmpty();
         CompiledPolicyClass compiled = result.compiled().orElseThrow();
         String source = compiled.source().source();

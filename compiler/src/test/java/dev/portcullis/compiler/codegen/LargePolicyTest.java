@@ -45,7 +45,7 @@ class LargePolicyTest {
         // CPU time, not wall time: the figure must not depend on what else the machine is doing
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long started = threads.getCurrentThreadCpuTime();
-        CompilationResult result = new BytecodeCompiler().compile(policy);
+        BytecodeResult result = new BytecodeCompiler().compile(policy);
         long millis = (threads.getCurrentThreadCpuTime() - started) / 1_000_000;
         assertThat(result.diagnostics()).isEmpty();
         CompiledPolicyClass compiled = result.compiled().orElseThrow();

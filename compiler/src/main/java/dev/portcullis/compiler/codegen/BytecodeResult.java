@@ -9,9 +9,9 @@ import java.util.Optional;
  * What the bytecode compiler made of a policy: the compiled class, or the diagnostics (PC200-PC249)
  * saying why there is none; a caller may then fall back to the interpreter.
  */
-public record CompilationResult(Optional<CompiledPolicyClass> compiled, List<Diagnostic> diagnostics) {
+public record BytecodeResult(Optional<CompiledPolicyClass> compiled, List<Diagnostic> diagnostics) {
 
-    public CompilationResult {
+    public BytecodeResult {
         Objects.requireNonNull(compiled, "compiled");
         diagnostics = List.copyOf(diagnostics);
         if (compiled.isEmpty() && diagnostics.stream().noneMatch(Diagnostic::isError)) {
