@@ -221,9 +221,15 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         if (checked != null) {
             return checked;
         }
-        if (entryLimits[entry].length == 0 && allowed[entry] != null) {
-            // the common allowed-without-limits case stays small enough for the JIT to inline
-            return hold ? allowedWithoutCharge[entry] : allowed[entry];
+        if (allowed[entry] != null && !hold) {
+            // the common cases, kept small enough for the JIT to inline: no limit, or one plain limit
+            int[] limits = entryLimits[entry];
+            if (limits.length == 0) {
+                return allowed[entry];
+            }
+            if (limits.length == 1 && !entryPrechecks[entry]) {
+                return chargeOne(limits[0], call, allowed[entry]);
+            }
         }
         return charge(entry, call, hold);
     }
@@ -361,6 +367,15 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             throw e;
         }
         return hold ? reservation(allow, limits, call) : allow;
+    }
+
+    /** {@link #charge} for one limit with a fixed increment and no {@code per}, deciding at once. */
+    private Decision chargeOne(int limit, ToolCall call, Decision allow) {
+        int counter = limitCounter[limit];
+        String key = counterScopes[counter].keyOf(call);
+        long now = call.timeMillis();
+        long retryAfter = counters[counter].tryAcquire(key, limitIncrement[limit], now);
+        return retryAfter == 0 ? allow : rateLimited(limit, key, limitIncrement[limit], now, retryAfter);
     }
 
     private Reservation reservation(Decision allow, int[] limits, ToolCall call) {
