@@ -10,6 +10,7 @@ import dev.portcullis.runtime.ToolCall;
 import dev.portcullis.testkit.coverage.CallLimit;
 import dev.portcullis.testkit.coverage.DecisionTally;
 import dev.portcullis.testkit.coverage.PolicyCoverageModel;
+import dev.portcullis.testkit.transcript.ProblemText;
 import dev.portcullis.testkit.transcript.TranscriptHeader;
 import dev.portcullis.testkit.transcript.TranscriptLine;
 import dev.portcullis.testkit.transcript.TranscriptReader;
@@ -104,8 +105,7 @@ final class TranscriptReplay {
     }
 
     static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        return ProblemText.of(failure);
     }
 
     private void decide(TranscriptLine.CallLine line, CompiledPolicy policy, PolicyCoverageModel model) {
