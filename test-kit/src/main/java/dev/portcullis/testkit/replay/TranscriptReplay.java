@@ -129,7 +129,8 @@ final class TranscriptReplay {
         } else {
             reservation.commit();
         }
-        tally(call, decision, model.limitsFor(call.tool()));
+        List<CallLimit> limits = model.limitsFor(call.tool());
+        tally(call, decision, limits);
         String mismatch = ExpectationCheck.mismatch(line.expectation(), decision);
         if (mismatch != null) {
             mismatchCount++;
@@ -138,7 +139,7 @@ final class TranscriptReplay {
             }
         }
         listener.callDecided(new CallOutcome(source.name(), line.line(), call, line.requestId(), decision,
-                line.expectation(), mismatch));
+                line.expectation(), mismatch, limits));
     }
 
     /** As a gateway does: a policy that throws (which it must not) denies the call, failing closed. */
