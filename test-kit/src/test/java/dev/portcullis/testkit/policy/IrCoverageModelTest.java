@@ -6,59 +6,24 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.portcullis.testkit.coverage.CoverageEntry;
 import dev.portcullis.testkit.coverage.CoverageItem;
 import dev.portcullis.testkit.coverage.CoverageReport;
+import dev.portcullis.testkit.fixture.RealPolicies;
 import dev.portcullis.testkit.replay.PolicySelector;
 import dev.portcullis.testkit.replay.ReplayEngine;
 import dev.portcullis.testkit.replay.ReplayListener;
 import dev.portcullis.testkit.replay.ReplayOptions;
 import dev.portcullis.testkit.replay.RunResult;
 import dev.portcullis.testkit.transcript.TranscriptSource;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Coverage of real policies: which items a replay exercised, as their IR relates rules, limits and tools. */
 class IrCoverageModelTest {
 
-    /** Intercept rules whose only check is a limit: a state block lowered to a quota, and rate_limit shorthands. */
-    private static final String STRIPE = """
-            version: "1"
-            default: deny
-            tools:
-              create_refund:
-                rules:
-                  - name: max single refund
-                    conditions:
-                      - path: args.amount
-                        op: lte
-                        value: 50000
-                  - name: daily refund budget
-                    conditions:
-                      - path: state.create_refund.refunded_today
-                        op: lte
-                        value: 100000
-                    state:
-                      counter: refunded_today
-                      window: day
-                      increment_from: args.amount
-              create_coupon:
-                rules:
-                  - name: coupons per hour
-                    rate_limit: 5/hour
-              cancel_subscription:
-                rules:
-                  - name: people cancel subscriptions
-                    action: deny
-              "*":
-                rules:
-                  - name: global rate limit
-                    rate_limit: 60/minute
-            """;
-
     private final ReplayEngine engine = new ReplayEngine(ReplayOptions.DEFAULT, message -> { });
 
     @Test
     void aRuleWhoseLimitDeniedOrWasChargedIsExercisedAndSoIsTheLimit() {
-        CoverageReport coverage = coverage("stripe.yaml", STRIPE,
+        CoverageReport coverage = coverage(RealPolicies.stripe(),
                 "{\"ts\":0,\"tool\":\"create_refund\",\"arguments\":{\"amount\":60000},\"expect\":\"deny\"}",
                 "{\"ts\":1,\"tool\":\"create_refund\",\"arguments\":{\"amount\":50000}}",
                 "{\"ts\":2,\"tool\":\"create_refund\",\"arguments\":{\"amount\":50000}}",
@@ -78,7 +43,7 @@ class IrCoverageModelTest {
 
     @Test
     void aRuleWhoseLimitsNoCallReachedIsNeverHit() {
-        CoverageReport coverage = coverage("stripe.yaml", STRIPE,
+        CoverageReport coverage = coverage(RealPolicies.stripe(),
                 "{\"ts\":0,\"tool\":\"create_refund\",\"arguments\":{\"amount\":0}}",
                 "{\"ts\":1,\"tool\":\"create_refund\",\"arguments\":{\"amount\":60000},\"expect\":\"deny\"}");
 
@@ -90,13 +55,13 @@ class IrCoverageModelTest {
 
     @Test
     void aCallIsChargedOnlyAgainstTheEntriesThatDecideIt() {
-        CoverageReport coverage = coverage("globs.json", """
+        CoverageReport coverage = coverage(RealPolicies.load("globs.json", """
                 {"version": "1", "default": "allow",
                  "tools": {"list_*": {"limits": [{"counter": "listings", "window": "minute", "max": 5}]},
                            "list_customers": {"rules": [{"name": "customers per minute",
                                 "limits": [{"counter": "customer_listings", "window": "minute", "max": 5}]}]}},
                  "all_tools": {"limits": [{"counter": "everything", "window": "minute", "max": 100}]}}
-                """,
+                """),
                 "{\"ts\":0,\"tool\":\"list_customers\"}",
                 "{\"ts\":1,\"tool\":\"unlisted_tool\"}");
 
@@ -106,11 +71,9 @@ class IrCoverageModelTest {
         assertThat(coverage.neverHit()).extracting(CoverageItem::id).containsExactly("tools.list_*", "listings");
     }
 
-    private CoverageReport coverage(String file, String policy, String... lines) {
-        PolicyLoadResult loaded = PolicyLoader.standard().load(file, policy.getBytes(StandardCharsets.UTF_8));
-        assertThat(loaded.hasErrors()).as(loaded.diagnostics().toString()).isFalse();
+    private CoverageReport coverage(FilePolicy policy, String... lines) {
         RunResult run = engine.run(List.of(TranscriptSource.ofString("t.jsonl", String.join("\n", lines) + "\n")),
-                PolicySelector.always(loaded.policy().orElseThrow()), ReplayListener.NONE);
+                PolicySelector.always(policy), ReplayListener.NONE);
         assertThat(run.transcripts().get(0).mismatches()).isEmpty();
         assertThat(run.transcripts().get(0).errors()).isEmpty();
         return run.coverage().get(0);
