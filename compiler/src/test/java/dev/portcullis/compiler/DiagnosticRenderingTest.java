@@ -74,8 +74,8 @@ class DiagnosticRenderingTest {
                     """.getBytes(StandardCharsets.UTF_8));
 
             assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
-                    "policies/l.json:1:18: error PC022: tools: property '' name is not valid: must be at least 1"
-                            + " characters long",
+                    "policies/l.json:1:28: error PC020: a key of tools must be a non-empty tool name or glob,"
+                            + " found \"\"",
                     "policies/l.json:1:42: error PC015: unknown field 'DENY_IF' in tools.b (did you mean 'deny_if'?)",
                     "policies/l.json:2:40: error PC016: tools.b.limits[0].max must be an integer, found 1.5");
         } finally {

@@ -90,9 +90,22 @@ public final class SchemaDiagnostics {
                         owner.path("description").asString("valid"), describe(instance));
             case "uniqueItems":
                 return duplicateEntry(instance, pointer, subject, positions);
+            case "propertyNames": {
+                // the offending element is the key, not the object that holds it
+                String name = error.getProperty() == null ? "" : error.getProperty();
+                return Diagnostic.of(DiagnosticCode.INVALID_FORMAT, positions.positionOf(JsonPointers.child(pointer, name)),
+                        "a key of " + subject, resolved(keywordValue).path("description").asString("a valid name"),
+                        quoted(name));
+            }
             default:
                 return Diagnostic.of(DiagnosticCode.SCHEMA_VIOLATION, positions.positionOf(pointer), subject, error.getMessage());
         }
+    }
+
+    /** A subschema with a local {@code $ref} replaced by what it refers to. */
+    private JsonNode resolved(JsonNode subschema) {
+        String ref = subschema.path("$ref").asString("");
+        return ref.startsWith("#") ? schemaRoot.at(ref.substring(1)) : subschema;
     }
 
     private Diagnostic invalidValue(JsonNode allowed, JsonNode instance, String pointer, String subject, SourceMap positions) {
