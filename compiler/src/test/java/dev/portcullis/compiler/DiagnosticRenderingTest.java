@@ -84,6 +84,18 @@ class DiagnosticRenderingTest {
     }
 
     @Test
+    void aNearMissOfTheRateLimitShorthandIsSuggestedToo() {
+        CompilationResult result = PolicyCompiler.standard().load("policies/faq.json", """
+                {"version": "1", "tools": {"a": {"rateLimit": {"max": 1, "window": 60}}},
+                 "all_tools": {"rate_limt": {"max": 1, "window": 60}}}
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "policies/faq.json:1:34: error PC015: unknown field 'rateLimit' in tools.a (did you mean 'rate_limit'?)",
+                "policies/faq.json:2:16: error PC015: unknown field 'rate_limt' in all_tools (did you mean 'rate_limit'?)");
+    }
+
+    @Test
     void allowedValuesShowTheirJsonTypeSoNoneSeemsListedTwice() {
         CompilationResult result = PolicyCompiler.standard().load("policies/v.yaml",
                 "version: \"2\"\n".getBytes(StandardCharsets.UTF_8));

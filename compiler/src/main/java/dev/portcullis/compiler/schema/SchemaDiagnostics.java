@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ public final class SchemaDiagnostics {
 
     private final Schema schema;
     private final JsonNode schemaRoot;
+    private final Map<String, List<String>> shorthandNames;
 
     /**
      * @param schema     the compiled schema
@@ -36,8 +38,18 @@ public final class SchemaDiagnostics {
      *                   all {@code $ref}s must be local to it
      */
     public SchemaDiagnostics(Schema schema, JsonNode schemaRoot) {
+        this(schema, schemaRoot, Map.of());
+    }
+
+    /**
+     * @param shorthandNames by JSON Pointer of an object schema in {@code schemaRoot}, field names a front
+     *                       end accepts there and lowers before validation (PolicyLayer's {@code rate_limit}):
+     *                       the schema does not list them, yet a near miss of one deserves its "did you mean"
+     */
+    public SchemaDiagnostics(Schema schema, JsonNode schemaRoot, Map<String, List<String>> shorthandNames) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.schemaRoot = Objects.requireNonNull(schemaRoot, "schemaRoot");
+        this.shorthandNames = Map.copyOf(shorthandNames);
     }
 
     /** Every violation of the schema by {@code tree}, positioned through {@code positions}, in file order. */
@@ -61,6 +73,7 @@ public final class SchemaDiagnostics {
             case "additionalProperties": {
                 String name = error.getProperty();
                 List<String> allowed = new ArrayList<>(owner.path("properties").propertyNames());
+                allowed.addAll(shorthandNames.getOrDefault(parentOf(schemaPointer), List.of()));
                 return Diagnostic.of(DiagnosticCode.UNKNOWN_FIELD, positions.positionOf(JsonPointers.child(pointer, name)),
                         name, subject, Suggestions.didYouMean(name, allowed));
             }
