@@ -83,6 +83,18 @@ class DiagnosticRenderingTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"policies/emoji.json", "policies/emoji.yaml"})
+    void columnsCountUtf16UnitsInJsonAndYamlAlike(String name) {
+        // the same text is a JSON object and a YAML flow mapping; two emoji take four UTF-16 units
+        CompilationResult result = PolicyCompiler.standard().load(name,
+                "{\"description\": \"\uD83D\uDE00\uD83D\uDE00\", \"defualt\": \"deny\", \"version\": \"1\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                name + ":1:25: error PC015: unknown field 'defualt' in the policy (did you mean 'default'?)");
+    }
+
     @Test
     void aNearMissOfTheRateLimitShorthandIsSuggestedToo() {
         CompilationResult result = PolicyCompiler.standard().load("policies/faq.json", """
