@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.dsl.DslFrontEnd;
 import dev.portcullis.compiler.dsl.DslPrinter;
+import dev.portcullis.compiler.dsl.IncludeResolver;
 import dev.portcullis.compiler.frontend.FrontEnds;
 import dev.portcullis.runtime.CompiledPolicy;
 import dev.portcullis.runtime.Decision;
@@ -49,8 +50,9 @@ class PolicyCompilerFuzzProperties {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Includes disabled: an edit must not make the fuzzer read files outside the test. */
     private static final PolicyCompiler COMPILER = PolicyCompiler.standard()
-            .withFrontEnds(FrontEnds.standard().with("policy", new DslFrontEnd()));
+            .withFrontEnds(FrontEnds.standard().with("policy", new DslFrontEnd(IncludeResolver.disabled())));
     private static final Pattern ONE_LINE = Pattern.compile("[^\\n\\r\\u0085\\u2028\\u2029]+");
 
     private static final List<JsonNode> JSON_SEEDS = List.of(
