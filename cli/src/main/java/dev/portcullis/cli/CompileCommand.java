@@ -1,7 +1,7 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.compiler.codegen.BytecodeCompiler;
-import dev.portcullis.compiler.codegen.CompilationResult;
+import dev.portcullis.compiler.codegen.BytecodeResult;
 import dev.portcullis.compiler.codegen.CompiledPolicyClass;
 import dev.portcullis.compiler.codegen.PrecompiledPolicyWriter;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
@@ -85,7 +85,7 @@ final class CompileCommand implements Callable<Integer> {
     }
 
     private static CompiledPolicyClass compile(BytecodeCompiler compiler, Policy policy) {
-        CompilationResult result = compiler.compile(policy);
+        BytecodeResult result = compiler.compile(policy);
         return result.compiled().orElseThrow(() -> new CommandFailure(ExitCode.INTERNAL_ERROR,
                 result.diagnostics().stream().map(Diagnostic::toString).collect(Collectors.joining("; "))));
     }

@@ -1,7 +1,7 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.compiler.codegen.BytecodeCompiler;
-import dev.portcullis.compiler.codegen.CompilationResult;
+import dev.portcullis.compiler.codegen.BytecodeResult;
 import dev.portcullis.compiler.codegen.CompiledPolicyClass;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.interpret.PolicyInterpreter;
@@ -29,7 +29,7 @@ enum Engine {
         if (this == INTERPRETED) {
             return store -> new PolicyInterpreter(policy, store);
         }
-        CompilationResult result = new BytecodeCompiler().compile(policy);
+        BytecodeResult result = new BytecodeCompiler().compile(policy);
         CompiledPolicyClass compiled = result.compiled().orElseThrow(() -> new CommandFailure(ExitCode.INTERNAL_ERROR,
                 "the bytecode compiler failed on policy '" + policy.name() + "' (" + describe(result.diagnostics())
                         + "); --engine interpreted evaluates it"));

@@ -1,7 +1,7 @@
 package dev.portcullis.maven;
 
 import dev.portcullis.compiler.codegen.BytecodeCompiler;
-import dev.portcullis.compiler.codegen.CompilationResult;
+import dev.portcullis.compiler.codegen.BytecodeResult;
 import dev.portcullis.compiler.codegen.PrecompiledPolicyWriter;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.ir.Policy;
@@ -71,7 +71,7 @@ public final class CompileMojo extends AbstractPortcullisMojo {
         BytecodeCompiler compiler = new BytecodeCompiler();
         List<Path> written = new ArrayList<>();
         for (Map.Entry<Path, Policy> entry : outcome.policies().entrySet()) {
-            CompilationResult result = compiler.compile(entry.getValue());
+            BytecodeResult result = compiler.compile(entry.getValue());
             if (result.compiled().isEmpty()) {
                 result.diagnostics().forEach(diagnostic -> getLog().error(diagnostic.toString()));
                 throw new MojoFailureException("Policy " + project.displayName(entry.getKey())

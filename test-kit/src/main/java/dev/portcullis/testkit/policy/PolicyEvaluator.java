@@ -1,7 +1,7 @@
 package dev.portcullis.testkit.policy;
 
 import dev.portcullis.compiler.codegen.BytecodeCompiler;
-import dev.portcullis.compiler.codegen.CompilationResult;
+import dev.portcullis.compiler.codegen.BytecodeResult;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.interpret.PolicyInterpreter;
@@ -69,7 +69,7 @@ public interface PolicyEvaluator {
 
             @Override
             public Optional<InstanceFactory> prepare(Policy ir, Consumer<Diagnostic> diagnostics) {
-                CompilationResult compiled = compiler.compile(ir);
+                BytecodeResult compiled = compiler.compile(ir);
                 compiled.diagnostics().forEach(diagnostics);
                 return compiled.compiled().map(policyClass -> policyClass::instantiate);
             }
