@@ -74,13 +74,37 @@ class DiagnosticRenderingTest {
                     """.getBytes(StandardCharsets.UTF_8));
 
             assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
-                    "policies/l.json:1:18: error PC022: tools: property '' name is not valid: must be at least 1"
-                            + " characters long",
+                    "policies/l.json:1:28: error PC020: a key of tools must be a non-empty tool name or glob,"
+                            + " found \"\"",
                     "policies/l.json:1:42: error PC015: unknown field 'DENY_IF' in tools.b (did you mean 'deny_if'?)",
                     "policies/l.json:2:40: error PC016: tools.b.limits[0].max must be an integer, found 1.5");
         } finally {
             Locale.setDefault(original);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"policies/emoji.json", "policies/emoji.yaml"})
+    void columnsCountUtf16UnitsInJsonAndYamlAlike(String name) {
+        // the same text is a JSON object and a YAML flow mapping; two emoji take four UTF-16 units
+        CompilationResult result = PolicyCompiler.standard().load(name,
+                "{\"description\": \"\uD83D\uDE00\uD83D\uDE00\", \"defualt\": \"deny\", \"version\": \"1\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                name + ":1:25: error PC015: unknown field 'defualt' in the policy (did you mean 'default'?)");
+    }
+
+    @Test
+    void aNearMissOfTheRateLimitShorthandIsSuggestedToo() {
+        CompilationResult result = PolicyCompiler.standard().load("policies/faq.json", """
+                {"version": "1", "tools": {"a": {"rateLimit": {"max": 1, "window": 60}}},
+                 "all_tools": {"rate_limt": {"max": 1, "window": 60}}}
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "policies/faq.json:1:34: error PC015: unknown field 'rateLimit' in tools.a (did you mean 'rate_limit'?)",
+                "policies/faq.json:2:16: error PC015: unknown field 'rate_limt' in all_tools (did you mean 'rate_limit'?)");
     }
 
     @Test

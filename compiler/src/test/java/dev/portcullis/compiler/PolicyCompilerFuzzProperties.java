@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.dsl.DslFrontEnd;
 import dev.portcullis.compiler.dsl.DslPrinter;
+import dev.portcullis.compiler.dsl.IncludeResolver;
 import dev.portcullis.compiler.frontend.FrontEnds;
 import dev.portcullis.runtime.CompiledPolicy;
 import dev.portcullis.runtime.Decision;
@@ -49,8 +50,9 @@ class PolicyCompilerFuzzProperties {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Includes disabled: an edit must not make the fuzzer read files outside the test. */
     private static final PolicyCompiler COMPILER = PolicyCompiler.standard()
-            .withFrontEnds(FrontEnds.standard().with("policy", new DslFrontEnd()));
+            .withFrontEnds(FrontEnds.standard().with("policy", new DslFrontEnd(IncludeResolver.disabled())));
     private static final Pattern ONE_LINE = Pattern.compile("[^\\n\\r\\u0085\\u2028\\u2029]+");
 
     private static final List<JsonNode> JSON_SEEDS = List.of(
@@ -122,7 +124,7 @@ class PolicyCompilerFuzzProperties {
     /** Edits that every policy survives would test little; edits that none survives would never reach the IR. */
     private static void reachesTheInterpreterOften() {
         Statistics.coverage(coverage -> {
-            coverage.check(true).percentage(p -> p > 5);
+            coverage.check(true).percentage(p -> p > 2);
             coverage.check(false).percentage(p -> p > 20);
         });
     }

@@ -135,6 +135,11 @@ final class PositionedTreeReader {
         private final Map<String, Anchored> anchors = new HashMap<>();
         private final JsonNodeFactory nodes = JsonNodeFactory.instance;
         private int values;
+        private String text = "";
+        private int[] lineStarts;
+        private int walkedLine;
+        private int walkedColumn;
+        private int walkedOffset;
 
         TreeBuilder(String file, Syntax syntax, SourceMap positions) {
             this.file = file;
@@ -143,6 +148,7 @@ final class PositionedTreeReader {
         }
 
         Reading build(String text) {
+            this.text = text;
             TokenStreamFactory factory = syntax == Syntax.JSON ? jsonFactory : yamlFactoryFor(text);
             JsonParser parser = null;
             try {
@@ -335,7 +341,7 @@ final class PositionedTreeReader {
             if (e.getCause() instanceof MarkedYamlEngineException yaml) {
                 Optional<Mark> mark = yaml.getProblemMark().or(yaml::getContextMark);
                 SourcePosition at = mark
-                        .map(m -> new SourcePosition(file, m.getLine() + 1, m.getColumn() + 1))
+                        .map(m -> new SourcePosition(file, m.getLine() + 1, utf16Column(m.getLine() + 1, m.getColumn() + 1)))
                         .orElseGet(() -> currentPosition(parser));
                 String problem = yaml.getProblem() == null ? "" : yaml.getProblem();
                 String context = yaml.getContext() == null ? "" : yaml.getContext() + ": ";
@@ -370,8 +376,52 @@ final class PositionedTreeReader {
             if (location == null || location.getLineNr() <= 0) {
                 return SourcePosition.ofFile(file);
             }
-            return new SourcePosition(file, location.getLineNr(), Math.max(location.getColumnNr(), 0));
+            int column = Math.max(location.getColumnNr(), 0);
+            return new SourcePosition(file, location.getLineNr(),
+                    syntax == Syntax.YAML ? utf16Column(location.getLineNr(), column) : column);
         }
+
+        /**
+         * snakeyaml counts columns in code points, Jackson's JSON parser (like javac and most editors)
+         * in UTF-16 units; converts a YAML column so that a character outside the BMP (an emoji) before
+         * it counts the same in both formats.
+         */
+        private int utf16Column(int line, int codePointColumn) {
+            if (codePointColumn <= 1) {
+                return codePointColumn;
+            }
+            if (lineStarts == null) {
+                lineStarts = lineStarts(text);
+            }
+            if (line > lineStarts.length) {
+                return codePointColumn;
+            }
+            int start = lineStarts[line - 1];
+            // positions are asked for in document order: walk on from the last one, so a long line costs O(length)
+            if (line != walkedLine || codePointColumn < walkedColumn) {
+                walkedLine = line;
+                walkedColumn = 1;
+                walkedOffset = start;
+            }
+            while (walkedColumn < codePointColumn && walkedOffset < text.length()) {
+                walkedOffset += Character.charCount(text.codePointAt(walkedOffset));
+                walkedColumn++;
+            }
+            return walkedOffset - start + 1;
+        }
+    }
+
+    /** Where each line starts; a line ends at LF, CR LF or a lone CR, as both parsers count lines. */
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static String kindOf(JsonNode node) {

@@ -69,8 +69,12 @@ final class CounterResolver {
         });
     }
 
-    /** A limit object of an entry or rule; empty when it is malformed (already reported). */
-    Optional<Limit> limit(JsonNode node, JsonPointer pointer, Optional<String> onDeny) {
+    /**
+     * A limit object of an entry or rule; empty when it is malformed (already reported).
+     *
+     * @param ruleId the id of the rule that declares the limit; empty for an entry's own limit
+     */
+    Optional<Limit> limit(JsonNode node, JsonPointer pointer, Optional<String> onDeny, Optional<String> ruleId) {
         if (!context.isObject(node, pointer, "a limit")) {
             return Optional.empty();
         }
@@ -91,7 +95,7 @@ final class CounterResolver {
             return Optional.empty();
         }
         return Optional.of(new Limit(counter.get(), charge.get().increment(), charge.get().incrementFrom(), onDeny,
-                context.position(pointer)));
+                ruleId, context.position(pointer)));
     }
 
     /** The charge a limit gives with {@code increment} and {@code increment_from}; empty when invalid. */

@@ -162,7 +162,7 @@ public final class IrBuilder {
             conditions.condition(deniedIf.get(i), at).ifPresent(condition -> rules.add(new Rule.DenyIf(ruleId,
                     condition, Reasons.deniedIf(ruleId, condition), context.position(at))));
         }
-        limits(node, pointer, Optional.empty(), limits);
+        limits(node, pointer, Optional.empty(), Optional.empty(), limits);
         List<JsonNode> ordered = context.optionalArray(node, "rules", pointer);
         for (int i = 0; i < ordered.size(); i++) {
             rule(ordered.get(i), pointer.appendProperty("rules").appendIndex(i), id + ".rules[" + i + "]", rules, limits);
@@ -190,10 +190,11 @@ public final class IrBuilder {
         }
     }
 
-    private void limits(JsonNode owner, JsonPointer ownerPointer, Optional<String> onDeny, List<Limit> limits) {
+    private void limits(JsonNode owner, JsonPointer ownerPointer, Optional<String> onDeny, Optional<String> ruleId,
+                        List<Limit> limits) {
         List<JsonNode> nodes = context.optionalArray(owner, "limits", ownerPointer);
         for (int i = 0; i < nodes.size(); i++) {
-            counters.limit(nodes.get(i), ownerPointer.appendProperty("limits").appendIndex(i), onDeny)
+            counters.limit(nodes.get(i), ownerPointer.appendProperty("limits").appendIndex(i), onDeny, ruleId)
                     .ifPresent(limits::add);
         }
     }
@@ -215,7 +216,7 @@ public final class IrBuilder {
         Optional<Condition> condition = conditionNodes.isEmpty()
                 ? Optional.of(new Condition.All(List.of(), context.position(pointer)))
                 : conditions.conjunction(conditionNodes, conditionsPointer);
-        limits(node, pointer, onDeny, limits);
+        limits(node, pointer, onDeny, Optional.of(id), limits);
         if (condition.isEmpty()) {
             return;
         }

@@ -7,7 +7,9 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,14 +40,15 @@ public final class PolicySchemas {
 
     /** Initialization-on-demand: the schema is compiled on first use, once, without locking afterwards. */
     private static final class CanonicalHolder {
-        static final SchemaDiagnostics INSTANCE = load(CANONICAL_RESOURCE);
+        // PolicyLayer's FAQ shorthand, lowered to a limit by the JSON front end before validation
+        static final SchemaDiagnostics INSTANCE = load(CANONICAL_RESOURCE, Map.of("/$defs/entry", List.of("rate_limit")));
     }
 
     private static final class InterceptHolder {
-        static final SchemaDiagnostics INSTANCE = load(INTERCEPT_RESOURCE);
+        static final SchemaDiagnostics INSTANCE = load(INTERCEPT_RESOURCE, Map.of());
     }
 
-    private static SchemaDiagnostics load(String resource) {
+    private static SchemaDiagnostics load(String resource, Map<String, List<String>> shorthandNames) {
         try (InputStream in = PolicySchemas.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("schema resource missing from the classpath: " + resource);
@@ -57,7 +60,7 @@ public final class PolicySchemas {
             Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                     registry -> registry.schemaRegistryConfig(config)).getSchema(root);
             schema.initializeValidators();
-            return new SchemaDiagnostics(schema, root);
+            return new SchemaDiagnostics(schema, root, shorthandNames);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read schema resource " + resource, e);
         }

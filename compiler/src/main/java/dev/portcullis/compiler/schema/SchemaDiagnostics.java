@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ public final class SchemaDiagnostics {
 
     private final Schema schema;
     private final JsonNode schemaRoot;
+    private final Map<String, List<String>> shorthandNames;
 
     /**
      * @param schema     the compiled schema
@@ -36,8 +38,18 @@ public final class SchemaDiagnostics {
      *                   all {@code $ref}s must be local to it
      */
     public SchemaDiagnostics(Schema schema, JsonNode schemaRoot) {
+        this(schema, schemaRoot, Map.of());
+    }
+
+    /**
+     * @param shorthandNames by JSON Pointer of an object schema in {@code schemaRoot}, field names a front
+     *                       end accepts there and lowers before validation (PolicyLayer's {@code rate_limit}):
+     *                       the schema does not list them, yet a near miss of one deserves its "did you mean"
+     */
+    public SchemaDiagnostics(Schema schema, JsonNode schemaRoot, Map<String, List<String>> shorthandNames) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.schemaRoot = Objects.requireNonNull(schemaRoot, "schemaRoot");
+        this.shorthandNames = Map.copyOf(shorthandNames);
     }
 
     /** Every violation of the schema by {@code tree}, positioned through {@code positions}, in file order. */
@@ -61,6 +73,7 @@ public final class SchemaDiagnostics {
             case "additionalProperties": {
                 String name = error.getProperty();
                 List<String> allowed = new ArrayList<>(owner.path("properties").propertyNames());
+                allowed.addAll(shorthandNames.getOrDefault(parentOf(schemaPointer), List.of()));
                 return Diagnostic.of(DiagnosticCode.UNKNOWN_FIELD, positions.positionOf(JsonPointers.child(pointer, name)),
                         name, subject, Suggestions.didYouMean(name, allowed));
             }
@@ -90,9 +103,22 @@ public final class SchemaDiagnostics {
                         owner.path("description").asString("valid"), describe(instance));
             case "uniqueItems":
                 return duplicateEntry(instance, pointer, subject, positions);
+            case "propertyNames": {
+                // the offending element is the key, not the object that holds it
+                String name = error.getProperty() == null ? "" : error.getProperty();
+                return Diagnostic.of(DiagnosticCode.INVALID_FORMAT, positions.positionOf(JsonPointers.child(pointer, name)),
+                        "a key of " + subject, resolved(keywordValue).path("description").asString("a valid name"),
+                        quoted(name));
+            }
             default:
                 return Diagnostic.of(DiagnosticCode.SCHEMA_VIOLATION, positions.positionOf(pointer), subject, error.getMessage());
         }
+    }
+
+    /** A subschema with a local {@code $ref} replaced by what it refers to. */
+    private JsonNode resolved(JsonNode subschema) {
+        String ref = subschema.path("$ref").asString("");
+        return ref.startsWith("#") ? schemaRoot.at(ref.substring(1)) : subschema;
     }
 
     private Diagnostic invalidValue(JsonNode allowed, JsonNode instance, String pointer, String subject, SourceMap positions) {

@@ -228,6 +228,20 @@ class HostileInputTest {
         only(result, expected);
     }
 
+    /** Columns of YAML positions are converted to UTF-16 units by walking each line once, not once per value. */
+    @Test
+    void aLongOneLineYamlListOfEmojiIsReadQuickly() {
+        StringBuilder yaml = new StringBuilder("version: \"1\"\ntools: {t: {rules: [{name: r, conditions: "
+                + "[{path: args.x, op: in, value: [");
+        for (int i = 0; i < 200_000; i++) {
+            yaml.append(i == 0 ? "" : ", ").append("\uD83D\uDE00").append(i);
+        }
+        yaml.append("]}]}]}}\n");
+        FrontEndResult result = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> frontEnds.readAndValidate("emoji.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
     @Test
     void overlongNumbersAreRefused() {
         only(read("number.json", "{\"version\": \"1\", \"x\": " + "9".repeat(5_000) + "}"), DiagnosticCode.INPUT_LIMIT_EXCEEDED);

@@ -1,6 +1,7 @@
 package dev.portcullis.compiler.ir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
@@ -125,6 +126,20 @@ class IrBuilderTest {
         assertThat(spend.incrementFrom()).contains(ArgPath.of("amount"));
         assertThat(spend.onDeny()).contains("Daily cap reached");
         assertThat(spend.counter().scope()).isEqualTo(Scope.GLOBAL);
+        assertThat(spend.ruleId()).contains("daily spend cap");
+    }
+
+    @Test
+    void aLimitKnowsTheRuleThatDeclaresItWhereverTheEntryWritesItsOwnLimits() {
+        Policy policy = Canonical.policy("""
+                {"version": "1", "tools": {"t": {
+                  "rules": [{"name": "r", "limits": [{"counter": "by_rule", "window": "minute", "max": 5}]},
+                            {"name": "s", "conditions": [{"path": "args.n", "op": "lt", "value": 3}]}],
+                  "limits": [{"counter": "by_entry", "window": "minute", "max": 9}]}}}
+                """);
+        assertThat(policy.tools().get("t").limits())
+                .extracting(Limit::id, Limit::ruleId)
+                .containsExactly(tuple("by_entry", Optional.empty()), tuple("by_rule", Optional.of("r")));
     }
 
     @Test

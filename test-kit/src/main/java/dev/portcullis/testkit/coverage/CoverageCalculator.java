@@ -16,11 +16,13 @@ public final class CoverageCalculator {
     public static CoverageReport compute(String policy, PolicyCoverageModel model, List<DecisionTally> tallies) {
         Map<String, Long> byRule = new HashMap<>();
         Map<String, Long> rateLimits = new HashMap<>();
-        Map<String, Long> allowedByTool = new HashMap<>();
+        Map<String, Long> limitDecisionsByRule = new HashMap<>();
+        Map<String, Long> charged = new HashMap<>();
         for (DecisionTally tally : tallies) {
             tally.byRule().forEach((rule, count) -> byRule.merge(rule, count, Long::sum));
             tally.rateLimitsByCounter().forEach((counter, count) -> rateLimits.merge(counter, count, Long::sum));
-            tally.allowedByTool().forEach((tool, count) -> allowedByTool.merge(tool, count, Long::sum));
+            tally.limitDecisionsByRule().forEach((rule, count) -> limitDecisionsByRule.merge(rule, count, Long::sum));
+            tally.chargedById().forEach((id, count) -> charged.merge(id, count, Long::sum));
         }
         if (!model.isKnown()) {
             return new CoverageReport(policy, false, seenOnly(byRule, rateLimits), Map.of());
@@ -28,17 +30,13 @@ public final class CoverageCalculator {
         List<CoverageEntry> entries = new ArrayList<>();
         Map<String, Long> unlisted = new TreeMap<>(byRule);
         for (CoverageItem item : model.items()) {
-            long decisions = byRule.getOrDefault(item.id(), 0L);
             unlisted.remove(item.id());
-            long charged = 0;
-            if (item.kind() == CoverageItem.Kind.LIMIT) {
-                for (Map.Entry<String, Long> allowed : allowedByTool.entrySet()) {
-                    if (item.appliesTo(allowed.getKey())) {
-                        charged += allowed.getValue();
-                    }
-                }
+            long decisions = byRule.getOrDefault(item.id(), 0L);
+            if (item.kind() == CoverageItem.Kind.RULE) {
+                decisions += limitDecisionsByRule.getOrDefault(item.id(), 0L);
             }
-            entries.add(new CoverageEntry(item, decisions, charged));
+            boolean chargeable = item.kind() == CoverageItem.Kind.LIMIT || item.kind() == CoverageItem.Kind.RULE;
+            entries.add(new CoverageEntry(item, decisions, chargeable ? charged.getOrDefault(item.id(), 0L) : 0));
         }
         return new CoverageReport(policy, true, entries, unlisted);
     }

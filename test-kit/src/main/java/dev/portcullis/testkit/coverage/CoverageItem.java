@@ -10,8 +10,8 @@ import java.util.Objects;
  *                    name, a limit's counter, a condition's id
  * @param kind        what it is
  * @param description a short text for reports (for example the tool entry it belongs to)
- * @param tools       the tool names or globs ({@code *}, {@code list_*}) it applies to; a limit whose
- *                    tool is called and allowed has been charged, so it counts as exercised
+ * @param tools       the tool names or globs ({@code *}, {@code list_*}) it applies to; for a limit, a
+ *                    model made with {@link PolicyCoverageModel#of} charges it for every allowed call of them
  */
 public record CoverageItem(String id, Kind kind, String description, List<String> tools) {
 
@@ -19,7 +19,7 @@ public record CoverageItem(String id, Kind kind, String description, List<String
     public enum Kind {
         /** A tool entry ({@code tools.<key>}): decides the calls it allows, and those its action denies or holds. */
         ENTRY,
-        /** An ordered rule (Intercept) or any rule that denies or holds a call. */
+        /** An ordered rule (Intercept): exercised when it, or a limit it declares, decided a call, or an allowed call charged that limit. */
         RULE,
         /** A {@code require} or {@code deny_if} condition: exercised when it denied a call. */
         CONDITION,

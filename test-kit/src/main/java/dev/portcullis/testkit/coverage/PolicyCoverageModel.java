@@ -1,5 +1,6 @@
 package dev.portcullis.testkit.coverage;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +16,16 @@ public interface PolicyCoverageModel {
     /** Whether {@link #items()} is the policy's full list, so that never-hit items can be named. */
     boolean isKnown();
 
+    /**
+     * The limits an allowed call of {@code tool} is charged against, in the order the policy charges
+     * them; empty when unknown. Called for every call replayed, so it must be cheap.
+     */
+    List<CallLimit> limitsFor(String tool);
+
+    /**
+     * A model listing {@code items}; a call is charged against every {@link CoverageItem.Kind#LIMIT LIMIT}
+     * item that {@linkplain CoverageItem#appliesTo(String) applies to} its tool.
+     */
     static PolicyCoverageModel of(List<CoverageItem> items) {
         List<CoverageItem> copy = List.copyOf(items);
         return new PolicyCoverageModel() {
@@ -26,6 +37,17 @@ public interface PolicyCoverageModel {
             @Override
             public boolean isKnown() {
                 return true;
+            }
+
+            @Override
+            public List<CallLimit> limitsFor(String tool) {
+                List<CallLimit> limits = new ArrayList<>();
+                for (CoverageItem item : copy) {
+                    if (item.kind() == CoverageItem.Kind.LIMIT && item.appliesTo(tool)) {
+                        limits.add(CallLimit.ofCounter(item.id()));
+                    }
+                }
+                return limits;
             }
         };
     }
@@ -40,6 +62,11 @@ public interface PolicyCoverageModel {
             @Override
             public boolean isKnown() {
                 return false;
+            }
+
+            @Override
+            public List<CallLimit> limitsFor(String tool) {
+                return List.of();
             }
         };
     }

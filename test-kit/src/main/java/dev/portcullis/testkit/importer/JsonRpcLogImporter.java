@@ -3,6 +3,7 @@ package dev.portcullis.testkit.importer;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.source.SourcePosition;
+import dev.portcullis.testkit.transcript.ProblemText;
 import dev.portcullis.testkit.transcript.Timestamps;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -116,7 +117,7 @@ public final class JsonRpcLogImporter {
                 parsed = mapper.readTree(line);
             } catch (JacksonException malformed) {
                 record(errors, Diagnostic.of(DiagnosticCode.TRANSCRIPT_MALFORMED_JSON,
-                        new SourcePosition(logName, lineNumber, 0), malformed.getOriginalMessage()));
+                        new SourcePosition(logName, lineNumber, ProblemText.columnOf(malformed)), ProblemText.ofJson(malformed)));
                 continue;
             }
             long recorded = timeOf(parsed);

@@ -7,22 +7,68 @@ import dev.portcullis.compiler.ir.Policy;
 import dev.portcullis.compiler.ir.Rule;
 import dev.portcullis.compiler.ir.ToolEntry;
 import dev.portcullis.compiler.ir.ToolSelector;
+import dev.portcullis.testkit.coverage.CallLimit;
 import dev.portcullis.testkit.coverage.CoverageItem;
 import dev.portcullis.testkit.coverage.PolicyCoverageModel;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The coverage items of a policy, read from its IR, with the ids its decisions name: entries
  * ({@code tools.<key>}, when they can decide), rules and conditions ({@code tools.x.require[0]},
- * {@code tools.x.deny_if[1]}, Intercept rule names), limits (the counter's name, charged by every allowed
- * call of the tools its entries select), {@code hide} and {@code default}.
+ * {@code tools.x.deny_if[1]}, Intercept rule names), limits (the counter's name), {@code hide} and
+ * {@code default}. A call is charged against the limits of the entries that apply to it, as the
+ * interpreter charges them: its own entry's, then {@code all_tools}'; each knows the rule declaring it.
  */
-public final class IrCoverageModel {
+public final class IrCoverageModel implements PolicyCoverageModel {
 
-    private IrCoverageModel() {
+    private final Policy policy;
+    private final List<CoverageItem> items;
+    /** Per tool entry, the limits a call it decides is charged against ({@code all_tools}' included). */
+    private final Map<ToolEntry, List<CallLimit>> limitsByEntry = new IdentityHashMap<>();
+    private final List<CallLimit> allToolsLimits;
+
+    private IrCoverageModel(Policy policy, List<CoverageItem> items) {
+        this.policy = policy;
+        this.items = List.copyOf(items);
+        this.allToolsLimits = policy.allTools().map(IrCoverageModel::callLimits).orElse(List.of());
+        for (ToolEntry entry : policy.entries()) {
+            List<CallLimit> limits = new ArrayList<>(callLimits(entry));
+            if (!(entry.selector() instanceof ToolSelector.AllTools)) {
+                limits.addAll(allToolsLimits);
+            }
+            limitsByEntry.put(entry, List.copyOf(limits));
+        }
+    }
+
+    @Override
+    public List<CoverageItem> items() {
+        return items;
+    }
+
+    @Override
+    public boolean isKnown() {
+        return true;
+    }
+
+    @Override
+    public List<CallLimit> limitsFor(String tool) {
+        Optional<ToolEntry> own = policy.entryFor(tool);
+        return own.isPresent() ? limitsByEntry.get(own.get()) : allToolsLimits;
+    }
+
+    private static List<CallLimit> callLimits(ToolEntry entry) {
+        List<CallLimit> limits = new ArrayList<>(entry.limits().size());
+        for (Limit limit : entry.limits()) {
+            limits.add(new CallLimit(limit.id(), limit.ruleId(), limit.increment(),
+                    limit.incrementFrom().map(path -> path.segments()).orElse(List.of()),
+                    Optional.of(limit.counter().spec())));
+        }
+        return limits;
     }
 
     public static PolicyCoverageModel of(Policy policy) {
@@ -31,8 +77,9 @@ public final class IrCoverageModel {
         Map<String, String> limitBudgets = new LinkedHashMap<>();
         for (ToolEntry entry : policy.entries()) {
             boolean allTools = entry.selector() instanceof ToolSelector.AllTools;
-            // all_tools names allowed calls only through the tool's own entry or the default
-            if (!allTools || entry.action() != EntryAction.ALLOW) {
+            // all_tools names allowed calls only through the tool's own entry or the default; an entry with an
+            // unconditional deny rule never allows a call, so it could never be hit either
+            if ((!allTools || entry.action() != EntryAction.ALLOW) && !neverDecides(entry)) {
                 items.add(new CoverageItem(entry.id(), CoverageItem.Kind.ENTRY, describe(entry), List.of()));
             }
             for (Rule rule : entry.rules()) {
@@ -51,7 +98,12 @@ public final class IrCoverageModel {
         }
         items.add(new CoverageItem("default", CoverageItem.Kind.DEFAULT, "calls to tools without an entry (default: "
                 + (policy.defaultPosture() == DefaultPosture.DENY ? "deny" : "allow") + ")", List.of()));
-        return PolicyCoverageModel.of(items);
+        return new IrCoverageModel(policy, items);
+    }
+
+    /** Whether every call reaching the entry is decided by one of its rules: it allows none, denies none itself. */
+    private static boolean neverDecides(ToolEntry entry) {
+        return entry.action() == EntryAction.ALLOW && entry.rules().stream().anyMatch(rule -> rule instanceof Rule.Deny);
     }
 
     private static boolean isCondition(Rule rule) {

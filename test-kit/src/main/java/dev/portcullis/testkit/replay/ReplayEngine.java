@@ -99,7 +99,7 @@ public final class ReplayEngine {
                                 policy.name(), TranscriptReplay.describe(broken)));
             }
             listener.transcriptStarted(new TranscriptStart(transcript, header, policy.name()));
-            replay.replay(reader, instance);
+            replay.replay(reader, instance, policy.coverageModel());
             TranscriptResult result = replay.result(header, policy.name(), reader.lineNumber());
             listener.transcriptFinished(result);
             return result;

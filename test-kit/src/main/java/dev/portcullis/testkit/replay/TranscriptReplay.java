@@ -7,7 +7,10 @@ import dev.portcullis.runtime.CompiledPolicy;
 import dev.portcullis.runtime.Decision;
 import dev.portcullis.runtime.Reservation;
 import dev.portcullis.runtime.ToolCall;
+import dev.portcullis.testkit.coverage.CallLimit;
 import dev.portcullis.testkit.coverage.DecisionTally;
+import dev.portcullis.testkit.coverage.PolicyCoverageModel;
+import dev.portcullis.testkit.transcript.ProblemText;
 import dev.portcullis.testkit.transcript.TranscriptHeader;
 import dev.portcullis.testkit.transcript.TranscriptLine;
 import dev.portcullis.testkit.transcript.TranscriptReader;
@@ -37,7 +40,8 @@ final class TranscriptReplay {
 
     private final Map<String, long[]> byRule = new HashMap<>();
     private final Map<String, long[]> rateLimitsByCounter = new HashMap<>();
-    private final Map<String, long[]> allowedByTool = new HashMap<>();
+    private final Map<String, long[]> limitDecisionsByRule = new HashMap<>();
+    private final Map<String, long[]> chargedById = new HashMap<>();
 
     private long calls;
     private long allowed;
@@ -59,12 +63,12 @@ final class TranscriptReplay {
         this.pending = new PendingReservations(options.maxPendingResponses());
     }
 
-    /** Replays every line after the header through {@code policy}. */
-    void replay(TranscriptReader reader, CompiledPolicy policy) {
+    /** Replays every line after the header through {@code policy}; {@code model} says which limits each call meets. */
+    void replay(TranscriptReader reader, CompiledPolicy policy, PolicyCoverageModel model) {
         try {
             for (TranscriptLine line = reader.next(); line != null; line = reader.next()) {
                 if (line instanceof TranscriptLine.CallLine call) {
-                    decide(call, policy);
+                    decide(call, policy, model);
                 } else if (line instanceof TranscriptLine.ResponseLine response) {
                     responses++;
                     if (response.requestId() != null) {
@@ -94,17 +98,17 @@ final class TranscriptReplay {
     TranscriptResult result(TranscriptHeader header, String policyName, int lines) {
         CallCounts counts = new CallCounts(lines, calls, allowed, denied, approvalRequired, otherMessages, responses,
                 pending.released(), unanswered, pending.evicted());
-        DecisionTally tally = new DecisionTally(unboxed(byRule), unboxed(rateLimitsByCounter), unboxed(allowedByTool));
+        DecisionTally tally = new DecisionTally(unboxed(byRule), unboxed(rateLimitsByCounter),
+                unboxed(limitDecisionsByRule), unboxed(chargedById));
         return new TranscriptResult(source, header, policyName, counts, mismatches, mismatchCount, errors, errorCount,
                 tally, firstCall, calls == 0 ? Long.MIN_VALUE : clock, System.nanoTime() - startNanos);
     }
 
     static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        return ProblemText.of(failure);
     }
 
-    private void decide(TranscriptLine.CallLine line, CompiledPolicy policy) {
+    private void decide(TranscriptLine.CallLine line, CompiledPolicy policy, PolicyCoverageModel model) {
         long time = line.timeMillis();
         if (clock != Long.MIN_VALUE && time < clock - options.backwardsToleranceMillis()) {
             error(Diagnostic.of(DiagnosticCode.TRANSCRIPT_TIME_WENT_BACKWARDS,
@@ -125,7 +129,8 @@ final class TranscriptReplay {
         } else {
             reservation.commit();
         }
-        tally(call, decision);
+        List<CallLimit> limits = model.limitsFor(call.tool());
+        tally(call, decision, limits);
         String mismatch = ExpectationCheck.mismatch(line.expectation(), decision);
         if (mismatch != null) {
             mismatchCount++;
@@ -134,7 +139,7 @@ final class TranscriptReplay {
             }
         }
         listener.callDecided(new CallOutcome(source.name(), line.line(), call, line.requestId(), decision,
-                line.expectation(), mismatch));
+                line.expectation(), mismatch, limits));
     }
 
     /** As a gateway does: a policy that throws (which it must not) denies the call, failing closed. */
@@ -146,22 +151,44 @@ final class TranscriptReplay {
         }
     }
 
-    private void tally(ToolCall call, Decision decision) {
+    private void tally(ToolCall call, Decision decision, List<CallLimit> limits) {
         calls++;
         switch (decision.effect()) {
             case ALLOW -> {
                 allowed++;
-                increment(allowedByTool, call.tool());
+                tallyCharges(call, limits);
             }
             case DENY -> {
                 denied++;
                 if (decision.rateLimit() != null) {
                     increment(rateLimitsByCounter, decision.rateLimit().counter());
                 }
+                tallyLimitDecision(decision.ruleId(), limits);
             }
             case REQUIRE_APPROVAL -> approvalRequired++;
         }
         increment(byRule, decision.ruleId());
+    }
+
+    /** Each limit the allowed call took something from, and the rule declaring it. */
+    private void tallyCharges(ToolCall call, List<CallLimit> limits) {
+        for (CallLimit limit : limits) {
+            if (limit.amount(call.arguments()) > 0) {
+                increment(chargedById, limit.counter());
+                limit.rule().ifPresent(rule -> increment(chargedById, rule));
+            }
+        }
+    }
+
+    /** A denial naming one of the call's limits (out of room, or an unusable amount) exercises the rule declaring it. */
+    private void tallyLimitDecision(String ruleId, List<CallLimit> limits) {
+        String credited = null;
+        for (CallLimit limit : limits) {
+            if (limit.counter().equals(ruleId) && limit.rule().isPresent() && !limit.rule().get().equals(credited)) {
+                credited = limit.rule().get();
+                increment(limitDecisionsByRule, credited);
+            }
+        }
     }
 
     private void increment(Map<String, long[]> tally, String name) {

@@ -2,6 +2,7 @@ package dev.portcullis.testkit.report;
 
 import dev.portcullis.runtime.Effect;
 import dev.portcullis.runtime.RateLimitDenial;
+import dev.portcullis.testkit.coverage.CallLimit;
 import dev.portcullis.testkit.replay.DecisionText;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,20 +10,57 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * An SVG picture of one counter in one transcript: the calls of the tools it limited along the time axis,
- * how many of them were allowed within the counter's window before each call, the cap, and the denials.
+ * An SVG picture of one counter in one transcript: the calls it limited along the time axis, how much
+ * allowed calls took from it within the counter's window before each call, the cap, and the denials.
  * Plain SVG with {@code <title>} tooltips; no scripts.
  *
- * <p>The usage line counts allowed calls of those tools in the trailing window, for all callers together:
- * it matches the counter exactly for a sliding window with one caller, and approximates fixed windows,
- * token buckets and per-caller scopes. Denials are plotted at the count the counter itself reported.
+ * <p>The usage line adds up what allowed calls took from the counter in the trailing window (the policy's
+ * amounts, {@code increment_from} included), for all callers together: it matches the counter exactly
+ * for a sliding window with one caller whose calls all succeeded, and approximates fixed windows, token
+ * buckets, per-caller scopes and charges given back when the upstream call failed. Denials are plotted at
+ * the count the counter itself reported. When the policy's limits are unknown, each allowed call of a tool
+ * the counter denied counts one.
  */
 final class CounterTimeline {
 
-    /** One decided call, as much as the picture needs. */
-    record Point(int line, long timeMillis, String tool, Effect effect, String rule, String reason, RateLimitDenial limit) {
+    /**
+     * One decided call, as much as the picture needs.
+     *
+     * @param limits  the limits the call's tool is charged against (empty when unknown)
+     * @param charged what the call took from each of {@code limits} (zeros unless it was allowed)
+     */
+    record Point(int line, long timeMillis, String tool, Effect effect, String rule, String reason, RateLimitDenial limit,
+                 List<CallLimit> limits, long[] charged) {
+
+        boolean deniedBy(String counter) {
+            return limit != null && limit.counter().equals(counter);
+        }
+
+        boolean subjectTo(String counter) {
+            for (CallLimit callLimit : limits) {
+                if (callLimit.counter().equals(counter)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** What the call took from the counter; with unknown limits, one for an allowed call. */
+        long takenFrom(String counter) {
+            if (limits.isEmpty()) {
+                return effect == Effect.ALLOW ? 1 : 0;
+            }
+            long taken = 0;
+            for (int i = 0; i < limits.size(); i++) {
+                if (limits.get(i).counter().equals(counter)) {
+                    taken += charged[i];
+                }
+            }
+            return taken;
+        }
     }
 
     private static final int WIDTH = 760;
@@ -36,27 +74,45 @@ final class CounterTimeline {
     private CounterTimeline() {
     }
 
-    /** The SVG for {@code counter}, drawn from the calls in {@code points} to the tools it denied. */
-    static String render(String counter, List<Point> points) {
-        List<String> tools = new ArrayList<>();
+    /**
+     * The SVG for {@code counter}, drawn from the calls in {@code points} it limited; empty when its budget is
+     * unknown (the policy's limits are not known and it denied no call).
+     */
+    static Optional<String> render(String counter, List<Point> points) {
         long max = 0;
         long window = 0;
+        List<String> deniedTools = new ArrayList<>();
         for (Point point : points) {
-            if (point.limit() != null && point.limit().counter().equals(counter)) {
+            for (CallLimit callLimit : point.limits()) {
+                if (max == 0 && callLimit.counter().equals(counter) && callLimit.budget().isPresent()) {
+                    max = callLimit.budget().get().max();
+                    window = callLimit.budget().get().windowMillis();
+                }
+            }
+            if (point.deniedBy(counter)) {
+                if (!deniedTools.contains(point.tool())) {
+                    deniedTools.add(point.tool());
+                }
+                if (max == 0) {
+                    max = point.limit().max();
+                    window = point.limit().windowMillis();
+                }
+            }
+        }
+        if (max == 0) {
+            return Optional.empty();
+        }
+        List<Point> plotted = new ArrayList<>();
+        List<String> tools = new ArrayList<>();
+        for (Point point : points) {
+            if (point.subjectTo(counter) || point.deniedBy(counter) || point.limits().isEmpty() && deniedTools.contains(point.tool())) {
+                plotted.add(point);
                 if (!tools.contains(point.tool())) {
                     tools.add(point.tool());
                 }
-                max = point.limit().max();
-                window = point.limit().windowMillis();
             }
         }
-        List<Point> plotted = new ArrayList<>();
-        for (Point point : points) {
-            if (tools.contains(point.tool())) {
-                plotted.add(point);
-            }
-        }
-        long[] usage = trailingAllowed(plotted, window);
+        long[] usage = trailingUsage(counter, plotted, window);
         long start = plotted.get(0).timeMillis();
         long end = Math.max(plotted.get(plotted.size() - 1).timeMillis(), start + 1000);
         double top = 1;
@@ -78,29 +134,25 @@ final class CounterTimeline {
                 WIDTH - RIGHT - 4, capY - 4, max, Markup.escape(DecisionText.window(window))));
         usageLine(svg, plotted, usage, start, end, top);
         for (int i = 0; i < plotted.size(); i++) {
-            mark(svg, counter, plotted.get(i), usage[i], start, end, top);
+            mark(svg, counter, plotted.get(i), usage[i], max, start, end, top);
         }
         svg.append("</svg>\n");
-        return svg.toString();
+        return Optional.of(svg.toString());
     }
 
-    /** For each point, the allowed calls among the points within the window ending at its time (itself included). */
-    private static long[] trailingAllowed(List<Point> points, long window) {
+    /** For each point, what allowed calls among the points took from the counter within the window ending at its time. */
+    private static long[] trailingUsage(String counter, List<Point> points, long window) {
         long[] usage = new long[points.size()];
         int windowStart = 0;
-        long allowedInWindow = 0;
+        long takenInWindow = 0;
         for (int i = 0; i < points.size(); i++) {
             Point point = points.get(i);
             while (points.get(windowStart).timeMillis() <= point.timeMillis() - window) {
-                if (points.get(windowStart).effect() == Effect.ALLOW) {
-                    allowedInWindow--;
-                }
+                takenInWindow -= points.get(windowStart).takenFrom(counter);
                 windowStart++;
             }
-            if (point.effect() == Effect.ALLOW) {
-                allowedInWindow++;
-            }
-            usage[i] = point.limit() != null ? point.limit().count() : allowedInWindow;
+            takenInWindow += point.takenFrom(counter);
+            usage[i] = point.deniedBy(counter) ? point.limit().count() : takenInWindow;
         }
         return usage;
     }
@@ -128,13 +180,13 @@ final class CounterTimeline {
         svg.append("\"/>\n");
     }
 
-    private static void mark(StringBuilder svg, String counter, Point point, long usage, long start, long end, double top) {
+    private static void mark(StringBuilder svg, String counter, Point point, long usage, long max, long start, long end, double top) {
         double x = x(point.timeMillis(), start, end);
         double y = y(usage, top);
         String tooltip = "line " + point.line() + " " + Instant.ofEpochMilli(point.timeMillis()) + " " + point.tool() + " "
-                + point.effect() + " (" + point.rule() + "): " + point.reason();
+                + point.effect() + " (" + point.rule() + "): " + point.reason() + " [" + usage + " of " + max + " used]";
         String title = "<title>" + Markup.escape(tooltip) + "</title>";
-        if (point.limit() != null && point.limit().counter().equals(counter)) {
+        if (point.deniedBy(counter)) {
             svg.append(String.format(Locale.ROOT, "<g class=\"denied\"><path d=\"M%.1f %.1fl8 8m0 -8l-8 8\"/>%s</g>%n", x - 4, y - 4, title));
         } else if (point.effect() == Effect.ALLOW) {
             svg.append(String.format(Locale.ROOT, "<circle class=\"allowed\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\">%s</circle>%n", x, y, title));

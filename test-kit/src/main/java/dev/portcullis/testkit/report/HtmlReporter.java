@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * A static HTML page ({@code portcullis-report.html}) for people: the summary, a table of transcripts,
- * every failure and error, coverage per policy, and for each counter that denied a call in a transcript a
- * timeline of calls against its cap ({@link CounterTimeline}). One self-contained file: inline CSS, inline
+ * every failure and error, coverage per policy, and for each counter that an allowed call was charged
+ * against, or that denied a call, in a transcript a timeline of calls against its cap ({@link CounterTimeline}). One self-contained file: inline CSS, inline
  * SVG, no scripts, every text from transcripts and policies escaped.
  */
 public final class HtmlReporter implements ReplayListener {
@@ -47,9 +47,16 @@ public final class HtmlReporter implements ReplayListener {
     @Override
     public void callDecided(CallOutcome outcome) {
         if (points.size() < MAX_TIMELINE_POINTS) {
+            // a Decision names no counter when it allows, so what the call took comes from the policy's limits
+            long[] charged = new long[outcome.limits().size()];
+            if (outcome.decision().isAllowed()) {
+                for (int i = 0; i < charged.length; i++) {
+                    charged[i] = outcome.limits().get(i).amount(outcome.call().arguments());
+                }
+            }
             points.add(new CounterTimeline.Point(outcome.line(), outcome.call().timeMillis(), outcome.call().tool(),
                     outcome.decision().effect(), outcome.decision().ruleId(), outcome.decision().reason(),
-                    outcome.decision().rateLimit()));
+                    outcome.decision().rateLimit(), outcome.limits(), charged));
         } else {
             truncated = true;
         }
@@ -60,17 +67,23 @@ public final class HtmlReporter implements ReplayListener {
     public void transcriptFinished(TranscriptResult result) {
         Set<String> counters = new LinkedHashSet<>();
         for (CounterTimeline.Point point : points) {
+            for (int i = 0; i < point.limits().size(); i++) {
+                if (point.charged()[i] > 0) {
+                    counters.add(point.limits().get(i).counter());
+                }
+            }
             if (point.limit() != null) {
                 counters.add(point.limit().counter());
             }
         }
         StringBuilder html = new StringBuilder();
         for (String counter : counters) {
-            html.append("<figure><figcaption>Counter <code>").append(Markup.escape(counter)).append("</code>")
+            CounterTimeline.render(counter, points).ifPresent(svg -> html.append("<figure><figcaption>Counter <code>")
+                    .append(Markup.escape(counter)).append("</code>")
                     .append(truncated ? " (first " + MAX_TIMELINE_POINTS + " calls)" : "")
                     .append(": <span class=\"legend-allowed\">&#9679; allowed</span> <span class=\"legend-denied\">&#10005; denied by the counter</span>"
-                            + " <span class=\"legend-other\">&#9632; other decision</span>, line: allowed calls in the preceding window</figcaption>\n")
-                    .append(CounterTimeline.render(counter, points)).append("</figure>\n");
+                            + " <span class=\"legend-other\">&#9632; other decision</span>, line: what allowed calls took from it in the preceding window</figcaption>\n")
+                    .append(svg).append("</figure>\n"));
         }
         timelines.add(html.toString());
         points.clear();

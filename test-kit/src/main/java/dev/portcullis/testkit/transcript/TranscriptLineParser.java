@@ -77,10 +77,9 @@ final class TranscriptLineParser {
         } catch (LineError error) {
             return broken(line, error.column, error.code, error.arguments);
         } catch (StreamConstraintsException tooBig) {
-            return broken(line, columnOf(tooBig), DiagnosticCode.TRANSCRIPT_LINE_TOO_LARGE, tooBig.getOriginalMessage());
+            return broken(line, ProblemText.columnOf(tooBig), DiagnosticCode.TRANSCRIPT_LINE_TOO_LARGE, ProblemText.ofJson(tooBig));
         } catch (JacksonException malformed) {
-            return broken(line, columnOf(malformed), DiagnosticCode.TRANSCRIPT_MALFORMED_JSON,
-                    firstSentence(malformed.getOriginalMessage()));
+            return broken(line, ProblemText.columnOf(malformed), DiagnosticCode.TRANSCRIPT_MALFORMED_JSON, ProblemText.ofJson(malformed));
         }
     }
 
@@ -314,19 +313,6 @@ final class TranscriptLineParser {
 
     private static int column(JsonParser parser) {
         return Math.max(0, parser.currentTokenLocation().getColumnNr());
-    }
-
-    private static int columnOf(JacksonException exception) {
-        return exception.getLocation() == null ? 0 : Math.max(0, exception.getLocation().getColumnNr());
-    }
-
-    /** Jackson appends hints about its own configuration after the first line; people need only the first. */
-    private static String firstSentence(String message) {
-        if (message == null) {
-            return "unreadable JSON";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     static String describe(JsonParser parser, JsonToken token) {

@@ -74,7 +74,8 @@ class JsonRpcLogImporterTest {
         assertThat(result.messages()).isEqualTo(2);
         assertThat(result.errors()).extracting(error -> error.code()).containsExactly(DiagnosticCode.TRANSCRIPT_MALFORMED_JSON,
                 DiagnosticCode.TRANSCRIPT_LINE_NOT_OBJECT);
-        assertThat(result.errors().get(0).toString()).startsWith("bad.log:2: error PC301: malformed JSON: ");
+        assertThat(result.errors().get(0).toString()).isEqualTo("bad.log:2:1: error PC301: malformed JSON: Unrecognized token 'not': "
+                + "was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
         assertThat(result.errors().get(1).toString()).isEqualTo("bad.log:3: error PC302: a transcript line must be one JSON object, found a JSON number");
     }
 

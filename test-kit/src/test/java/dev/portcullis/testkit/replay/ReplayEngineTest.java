@@ -191,7 +191,8 @@ class ReplayEngineTest {
                 ReplayListener.NONE);
         assertThat(run.transcripts().get(0).errors()).singleElement().satisfies(error -> {
             assertThat(error.code()).isEqualTo(DiagnosticCode.TRANSCRIPT_UNREADABLE);
-            assertThat(error.toString()).startsWith("does/not/exist.jsonl: error PC300: cannot read transcript: ");
+            assertThat(error.toString()).isEqualTo("does/not/exist.jsonl: error PC300: cannot read transcript: "
+                    + java.nio.file.Path.of("does/not/exist.jsonl") + ": no such file");
         });
     }
 
@@ -265,6 +266,16 @@ class ReplayEngineTest {
                 })), ReplayListener.NONE).transcripts().get(0);
         assertThat(result.errors()).singleElement().satisfies(error ->
                 assertThat(error.toString()).isEqualTo("t.jsonl: error PC318: policy 'p' could not be instantiated: no counters"));
+    }
+
+    @Test
+    void aFailureIsDescribedByItsMessageOnlyNotItsClassOrTrace() {
+        TranscriptResult result = engine.run(List.of(TranscriptSource.ofString("t.jsonl", "{\"ts\":0,\"tool\":\"x\"}\n")),
+                PolicySelector.always(PolicyUnderTest.of("p", () -> {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("store offline\n\tat some.Store.open(Store.java:1)"));
+                })), ReplayListener.NONE).transcripts().get(0);
+        assertThat(result.errors()).singleElement().satisfies(error ->
+                assertThat(error.toString()).isEqualTo("t.jsonl: error PC318: policy 'p' could not be instantiated: store offline"));
     }
 
     @Test

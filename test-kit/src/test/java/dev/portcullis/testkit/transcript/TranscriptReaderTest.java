@@ -173,6 +173,28 @@ class TranscriptReaderTest {
                 .isEqualTo("t.jsonl:1:34: error PC309: 'expect' must be \"allow\", \"deny\" or \"require_approval\", found \"maybe\"");
     }
 
+    /** Jackson's core message only: our file:line:col says where, and nothing of Jackson's location or configuration leaks. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unclosed object  | {"ts": 0, "tool": "t"                             | t.jsonl:1:22: error PC301: malformed JSON: Unexpected end-of-input: expected close marker for Object
+            unclosed array   | {"ts": 0, "tool": "t", "arguments": {"a": [1, 2   | t.jsonl:1:48: error PC301: malformed JSON: Unexpected end-of-input: expected close marker for Array
+            unclosed string  | {"ts": 0, "tool": "t                              | t.jsonl:1:21: error PC301: malformed JSON: Unexpected end-of-input in a string
+            trailing comma   | {"ts": 0, "tool": "t",}                           | t.jsonl:1:23: error PC301: malformed JSON: Unexpected character ('}' (code 125)): was expecting double-quote to start property name
+            bad literal      | {"ts": 0, "tool": tru}                            | t.jsonl:1:19: error PC301: malformed JSON: Unrecognized token 'tru': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')
+            long number      | {"ts": 0, "tool": "t", "arguments": {"n": 12345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901}} | t.jsonl:1: error PC303: line rejected: Number value length (101) exceeds the maximum allowed (100)
+            """)
+    void jsonProblemsSayWhatJacksonFoundAndWhereOnOneLine(String why, String line, String expected) throws IOException {
+        BrokenLine broken = (BrokenLine) single(line);
+        assertThat(broken.diagnostic().toString()).as(why).isEqualTo(expected);
+    }
+
+    @Test
+    void tooDeepNestingNamesTheLimitNotJacksonsSetting() throws IOException {
+        BrokenLine broken = (BrokenLine) single("{\"ts\":0,\"tool\":\"t\",\"arguments\":{\"a\":" + "[".repeat(70) + "]".repeat(70) + "}}");
+        assertThat(broken.diagnostic().message())
+                .isEqualTo("line rejected: Document nesting depth (65) exceeds the maximum allowed (64)");
+    }
+
     @Test
     void aBrokenLineDoesNotStopTheReader() throws IOException {
         List<TranscriptLine> lines = all("""
