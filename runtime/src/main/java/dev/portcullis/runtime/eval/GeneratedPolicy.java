@@ -413,11 +413,7 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             try {
                 counters[counter].release(key(counter, call), amount, call.timeMillis());
             } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failure = Failures.collect(failure, e);
             }
         }
         if (failure != null) {
