@@ -347,6 +347,9 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         }
         long now = call.timeMillis();
         int i = 0;
+        String refusedKey = null;
+        long refusedAmount = 0;
+        long retryAfter = 0;
         try {
             for (; i < limits.length; i++) {
                 int limit = limits[i];
@@ -356,17 +359,24 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
                 }
                 int counter = limitCounter[limit];
                 String key = key(counter, call);
-                long retryAfter = counters[counter].tryAcquire(key, amount, now);
+                retryAfter = counters[counter].tryAcquire(key, amount, now);
                 if (retryAfter != 0) {
-                    giveBack(limits, i, call);
-                    return rateLimited(limit, key, amount, now, retryAfter);
+                    refusedKey = key;
+                    refusedAmount = amount;
+                    break;
                 }
             }
         } catch (RuntimeException e) {
             giveBack(limits, i, call);
             throw e;
         }
-        return hold ? reservation(allow, limits, call) : allow;
+        if (refusedKey == null) {
+            return hold ? reservation(allow, limits, call) : allow;
+        }
+        // Outside the try: the charges before the refusal are given back exactly once, even when
+        // describing the denial fails (the caller then fails closed).
+        giveBack(limits, i, call);
+        return rateLimited(limits[i], refusedKey, refusedAmount, now, retryAfter);
     }
 
     /** {@link #charge} for one limit with a fixed increment and no {@code per}, deciding at once. */
