@@ -28,8 +28,12 @@ public record Terminal(InputStream in, PrintWriter out, PrintWriter err) {
         return new Terminal(in, utf8(out), utf8(err));
     }
 
-    /** One line on standard error. */
+    /**
+     * One line on standard error. Standard output is flushed first, so that when both streams go to one
+     * pipe or terminal a problem never lands in the middle of a result line.
+     */
     public void problem(String line) {
+        out.flush();
         err.println(OneLine.of(line));
         err.flush();
     }
