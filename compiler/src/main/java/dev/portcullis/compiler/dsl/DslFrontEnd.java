@@ -33,7 +33,10 @@ public final class DslFrontEnd implements PolicyFrontEnd {
     private final DslParser parser;
     private final PolicyLayerJsonFrontEnd json;
 
-    /** Includes are read from the file system, relative to the including file; default read limits. */
+    /**
+     * Includes are read from the file system, relative to the including file and confined to the
+     * folder of the policy read ({@link IncludeResolver#fileSystem()}); default read limits.
+     */
     public DslFrontEnd() {
         this(IncludeResolver.fileSystem());
     }

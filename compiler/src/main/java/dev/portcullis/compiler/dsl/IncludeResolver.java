@@ -45,11 +45,22 @@ public interface IncludeResolver {
 
     /**
      * Reads included files from the file system, relative to the including file's path (names
-     * relative to the working directory). Only regular files are read, and none larger than the
-     * front end's {@link ReadLimits#maxFileBytes()}.
+     * relative to the working directory), confined to the folder of the top-level policy being read
+     * and its subfolders. Only regular files are read, and none larger than the front end's
+     * {@link ReadLimits#maxFileBytes()}.
      */
     static IncludeResolver fileSystem() {
-        return new FileSystemIncludes(ReadLimits.defaults().maxFileBytes());
+        return FileSystemIncludes.inPolicyFolder();
+    }
+
+    /**
+     * Like {@link #fileSystem()}, but confined to {@code root} and its subfolders instead (for a
+     * build tool, the project's base directory), so a policy may include parts kept beside its own
+     * folder. A policy that does not lie inside {@code root} is confined to its own folder.
+     * Confinement holds after symbolic links are followed.
+     */
+    static IncludeResolver fileSystem(Path root) {
+        return FileSystemIncludes.under(root);
     }
 
     /** Reads included files from a map of resolved name to content (tests, editors, in-memory sources). */

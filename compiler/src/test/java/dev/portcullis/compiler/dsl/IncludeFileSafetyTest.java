@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.portcullis.compiler.CompilationResult;
 import dev.portcullis.compiler.PolicyCompiler;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
+import dev.portcullis.compiler.frontend.FrontEnds;
 import dev.portcullis.compiler.source.ReadLimits;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -45,12 +46,17 @@ class IncludeFileSafetyTest {
         return folder.resolve("main.policy") + ":2:1: error PC111: cannot include \"" + target + "\": " + reason;
     }
 
-    /** What the audit saw: the compiler ran out of memory reading an endless device. */
+    /**
+     * What the audit saw: the compiler ran out of memory reading an endless device. With the include
+     * root at {@code /}, only the regular-file check stands between the include and the device.
+     */
     @Test
     void aDeviceIsNotRead() throws IOException {
         assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero on this system");
         Path main = Files.writeString(folder.resolve("main.policy"), "tool a {}\ninclude \"/dev/zero\"\n");
-        CompilationResult result = assertTimeoutPreemptively(QUICKLY, () -> PolicyCompiler.standard().load(main));
+        PolicyCompiler compiler = PolicyCompiler.standard().withFrontEnds(FrontEnds.standard()
+                .with(DslFrontEnd.FORMAT, new DslFrontEnd(IncludeResolver.fileSystem(Path.of("/")))));
+        CompilationResult result = assertTimeoutPreemptively(QUICKLY, () -> compiler.load(main));
         assertThat(result.diagnostics()).map(Diagnostic::toString)
                 .containsExactly(refusal("/dev/zero", "not a regular file"));
     }
