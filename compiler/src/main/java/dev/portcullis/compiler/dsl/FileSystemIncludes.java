@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Reads included files from the file system. Policies may come from an untrusted pull request, so
@@ -15,6 +16,9 @@ import java.nio.file.Path;
  *   <li>it must lie inside the include root, both as written (after normalisation, before the file
  *       is even looked up) and once symbolic links are followed, so {@code ../../etc/passwd}, an
  *       absolute path elsewhere or a link leading out of the root is never opened;</li>
+ *   <li>only a file named as a policy ({@code .policy} or {@code .json}, also once links are
+ *       followed) is read, so a file in the root that is no policy ({@code .git/config},
+ *       {@code .env}, a key) cannot be quoted by the diagnostics of a file that fails to parse;</li>
  *   <li>only a regular file is opened (a device such as {@code /dev/zero} never ends and a named
  *       pipe blocks forever);</li>
  *   <li>never more than the front end's size limit plus one byte is read, so a file that grows
@@ -62,6 +66,11 @@ final class FileSystemIncludes implements IncludeResolver {
 
     @Override
     public byte[] read(String resolvedName) throws IOException {
+        return readWithinLimit(locate(resolvedName));
+    }
+
+    /** The real path of the file {@code resolvedName} names, if it may be included; otherwise why not. */
+    private Path locate(String resolvedName) throws IOException {
         Path root = includeRoot();
         Path file;
         try {
@@ -69,17 +78,18 @@ final class FileSystemIncludes implements IncludeResolver {
         } catch (InvalidPathException invalid) {
             throw new IOException("not a valid path", invalid);
         }
-        // Checked on the name first, so nothing outside the root is opened or even looked up.
+        // Checked on the name first, so nothing outside the root, or named as no policy, is even looked up.
         if (!file.startsWith(root)) {
             throw outside(root);
         }
-        Path real;
+        requirePolicyName(file, "only .policy and .json files can be included");
         Path realRoot;
         try {
             realRoot = root.toRealPath();
         } catch (NoSuchFileException missing) {
             throw new IOException("the include root " + root + " does not exist", missing);
         }
+        Path real;
         try {
             real = file.toRealPath();
         } catch (NoSuchFileException missing) {
@@ -91,11 +101,16 @@ final class FileSystemIncludes implements IncludeResolver {
         if (!Files.isRegularFile(real)) {
             throw new IOException("not a regular file");
         }
-        if (Files.size(real) > maxBytes) {
+        requirePolicyName(real, "it links to a file that is not a .policy or .json file");
+        return real;
+    }
+
+    private byte[] readWithinLimit(Path file) throws IOException {
+        if (Files.size(file) > maxBytes) {
             throw tooLarge();
         }
         byte[] content;
-        try (InputStream in = Files.newInputStream(real)) {
+        try (InputStream in = Files.newInputStream(file)) {
             // one byte over the limit is enough to know the file grew past it since its size was read
             content = in.readNBytes(maxBytes == Integer.MAX_VALUE ? maxBytes : maxBytes + 1);
         }
@@ -111,6 +126,14 @@ final class FileSystemIncludes implements IncludeResolver {
             return configuredRoot != null ? configuredRoot : absolute(Path.of(""));
         }
         return configuredRoot != null && policyFolder.startsWith(configuredRoot) ? configuredRoot : policyFolder;
+    }
+
+    private static void requirePolicyName(Path file, String refusal) throws IOException {
+        Path name = file.getFileName();
+        String lowerCase = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        if (!lowerCase.endsWith(".policy") && !lowerCase.endsWith(".json")) {
+            throw new IOException(refusal);
+        }
     }
 
     private static Path absolute(Path path) {

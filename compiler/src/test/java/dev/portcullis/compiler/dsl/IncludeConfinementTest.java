@@ -155,7 +155,7 @@ class IncludeConfinementTest {
                 refusal(escape, "../../../../outside/evil.policy", main.getParent()));
     }
 
-    private static void symbolicLink(Path link, Path target) {
+    static void symbolicLink(Path link, Path target) {
         try {
             Files.createSymbolicLink(link, target);
         } catch (IOException | UnsupportedOperationException unsupported) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.portcullis.compiler.CompilationResult;
 import dev.portcullis.compiler.PolicyCompiler;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
-import dev.portcullis.compiler.frontend.FrontEnds;
 import dev.portcullis.compiler.source.ReadLimits;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -46,19 +45,47 @@ class IncludeFileSafetyTest {
         return folder.resolve("main.policy") + ":2:1: error PC111: cannot include \"" + target + "\": " + reason;
     }
 
-    /**
-     * What the audit saw: the compiler ran out of memory reading an endless device. With the include
-     * root at {@code /}, only the regular-file check stands between the include and the device.
-     */
+    /** What the audit saw: the compiler ran out of memory reading an endless device. */
+    @Test
+    void theCompilerReportsAnIncludedDeviceInsteadOfRunningOutOfMemory() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero on this system");
+        Path main = Files.writeString(folder.resolve("main.policy"), "tool a {}\ninclude \"/dev/zero\"\n");
+        CompilationResult result = assertTimeoutPreemptively(QUICKLY, () -> PolicyCompiler.standard().load(main));
+        assertThat(result.diagnostics()).map(Diagnostic::toString).singleElement().asString()
+                .startsWith(refusal("/dev/zero", ""));
+    }
+
+    /** With the include root at {@code /} and a policy's name, only the regular-file check stands in the way. */
     @Test
     void aDeviceIsNotRead() throws IOException {
         assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero on this system");
-        Path main = Files.writeString(folder.resolve("main.policy"), "tool a {}\ninclude \"/dev/zero\"\n");
-        PolicyCompiler compiler = PolicyCompiler.standard().withFrontEnds(FrontEnds.standard()
-                .with(DslFrontEnd.FORMAT, new DslFrontEnd(IncludeResolver.fileSystem(Path.of("/")))));
-        CompilationResult result = assertTimeoutPreemptively(QUICKLY, () -> compiler.load(main));
-        assertThat(result.diagnostics()).map(Diagnostic::toString)
-                .containsExactly(refusal("/dev/zero", "not a regular file"));
+        IncludeConfinementTest.symbolicLink(folder.resolve("zero.policy"), Path.of("/dev/zero"));
+        DslReadResult result = readQuickly(new DslFrontEnd(IncludeResolver.fileSystem(Path.of("/"))),
+                "tool a {}\ninclude \"zero.policy\"\n");
+        assertThat(Dsl.messages(result)).containsExactly(refusal("zero.policy", "not a regular file"));
+    }
+
+    @Test
+    void aFileNotNamedAsAPolicyIsNotRead() throws IOException {
+        Files.writeString(folder.resolve("secrets.env"), "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\n");
+        DslReadResult byName = readQuickly("tool a {}\ninclude \"secrets.env\"\n");
+        assertThat(Dsl.messages(byName)).containsExactly(
+                refusal("secrets.env", "only .policy and .json files can be included"));
+
+        IncludeConfinementTest.symbolicLink(folder.resolve("secrets.policy"), folder.resolve("secrets.env"));
+        DslReadResult throughALink = readQuickly("tool a {}\ninclude \"secrets.policy\"\n");
+        assertThat(Dsl.messages(throughALink)).containsExactly(
+                refusal("secrets.policy", "it links to a file that is not a .policy or .json file"));
+        assertThat(byName.renderDiagnostics() + throughALink.renderDiagnostics()).doesNotContain("wJalrXUtnFEMI");
+    }
+
+    @Test
+    void policyExtensionsAreRecognisedInAnyCase() throws IOException {
+        Files.writeString(folder.resolve("shared.POLICY"), "tool shared {}\n");
+        Files.writeString(folder.resolve("legacy.Json"), "{\"version\": \"1\", \"tools\": {\"legacy\": {}}}\n");
+        DslReadResult result = readQuickly("tool a {}\ninclude \"shared.POLICY\"\ninclude \"legacy.Json\"\n");
+        assertThat(Dsl.documentOf(result, "extensions").tree().get("tools").propertyNames())
+                .containsExactly("a", "shared", "legacy");
     }
 
     @Test
