@@ -279,7 +279,7 @@ final class PolicyAssembler {
             String fieldPointer = JsonPointers.child("", field.getKey());
             SourcePosition at = positions.getOrDefault(fieldPointer, fileAt);
             switch (field.getKey()) {
-                case "version", "name", "description" -> { }
+                case "$schema", "version", "name", "description" -> { }
                 case "default" -> {
                     if (expect(value.isString(), field.getKey(), "a string", at, scope)) {
                         setPosture(value.stringValue(), at, scope);

@@ -138,6 +138,15 @@ class DslIncludeTest {
     }
 
     @Test
+    void anIncludedJsonDocumentMayNameItsSchema() {
+        Map<String, String> files = Map.of(
+                "main.policy", "include \"legacy.json\"",
+                "legacy.json", "{\"$schema\": \"https://example.com/policy-1.schema.json\", \"version\": \"1\","
+                        + " \"tools\": {\"legacy\": {}}}");
+        assertThat(lower(files, "main.policy").get("tools").propertyNames()).containsExactly("legacy");
+    }
+
+    @Test
     void anIncludedJsonDocumentWithFieldsThatCannotMergeIsAnError() {
         Map<String, String> files = Map.of(
                 "main.policy", "include \"legacy.json\"",
