@@ -246,7 +246,12 @@ final class PolicyAssembler {
             scope.error(DiagnosticCode.DSL_INCLUDE_UNREADABLE, at, target, reason);
             return;
         }
-        add(parser.parse(resolved, content), false);
+        ParsedFile parsed = parser.parse(resolved, content);
+        if (parsed.text() != null && !PolicyShape.startsLikeAPolicy(parsed.text())) {
+            scope.error(DiagnosticCode.DSL_INCLUDE_NOT_A_POLICY, at, target);
+            return;
+        }
+        add(parsed, false);
     }
 
     /**
