@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * denied-by-condition, rate-limited and denied calls ({@link FhirExportScenario#mixedCalls});
  * {@code allowed*} through allowed calls only (the export's budget raised so that it never runs out,
  * so the limit is checked and charged on every call), which is where {@code -prof gc} must show no
- * allocation.
+ * allocation; {@code condition*} decides an export to the wrong bucket, where only the condition
+ * works (no counter).
  *
  * <p>Before measuring, every evaluator decides the scenario's calls and must agree with the
  * interpreter on effect and rule, so the figures compare equal work.
@@ -51,6 +52,8 @@ public class FhirDecisionBenchmark {
     private CompiledPolicy compiledUnlimited;
     private CompiledPolicy interpretedUnlimited;
     private HandwrittenFhirPolicy handwrittenUnlimited;
+    private CelFhirPolicy celUnlimited;
+    private ToolCall wrongBucket;
 
     @Setup
     public void setUp() {
@@ -66,6 +69,8 @@ public class FhirDecisionBenchmark {
         compiledUnlimited = compiler.compile(unlimited).compiled().orElseThrow().instantiate(new InMemoryCounterStore());
         interpretedUnlimited = new PolicyInterpreter(unlimited, new InMemoryCounterStore());
         handwrittenUnlimited = new HandwrittenFhirPolicy(new InMemoryCounterStore(), UNLIMITED);
+        celUnlimited = new CelFhirPolicy(new InMemoryCounterStore(), UNLIMITED);
+        wrongBucket = FhirExportScenario.wrongBucketCall();
         checkAgreement(policy);
     }
 
@@ -139,5 +144,26 @@ public class FhirDecisionBenchmark {
     @Benchmark
     public Decision allowedHandwritten() {
         return handwrittenUnlimited.decide(nextOf(allowed));
+    }
+
+    @Benchmark
+    public Decision allowedCel() {
+        return celUnlimited.decide(nextOf(allowed));
+    }
+
+    /** The condition alone decides: an export to the wrong bucket (no counter is touched). */
+    @Benchmark
+    public Decision conditionCompiled() {
+        return compiled.decide(wrongBucket);
+    }
+
+    @Benchmark
+    public Decision conditionCel() {
+        return cel.decide(wrongBucket);
+    }
+
+    @Benchmark
+    public Decision conditionInterpreter() {
+        return interpreted.decide(wrongBucket);
     }
 }

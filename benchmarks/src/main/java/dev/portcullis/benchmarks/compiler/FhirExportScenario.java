@@ -82,6 +82,11 @@ final class FhirExportScenario {
         };
     }
 
+    /** An export whose {@code s3_uri} is outside the bucket: denied by the condition. */
+    static ToolCall wrongBucketCall() {
+        return call(EXPORT, Map.of("s3_uri", "s3://public-bucket/job", "datastore_id", "ds-1"));
+    }
+
     private static ToolCall call(String tool, Map<String, Object> arguments) {
         return ToolCall.builder(tool).arguments(arguments).grant("grant-1").session("s-1").timeMillis(1_700_000_000_000L).build();
     }

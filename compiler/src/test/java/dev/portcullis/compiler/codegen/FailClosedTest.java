@@ -77,6 +77,52 @@ class FailClosedTest {
         assertThat(bytecode.decide(call).effect()).isEqualTo(Effect.DENY);
     }
 
+    @Test
+    void releasingGivesBackToEveryCounterEvenWhenOneFails() {
+        InMemoryCounterStore real = new InMemoryCounterStore();
+        CounterStore releaseFails = spec -> spec.name().equals("second") ? new ReleaseFailingCounter(real.counter(spec))
+                : real.counter(spec);
+        Reservation reservation = compiled.instantiate(releaseFails).reserve(ToolCall.of("pay", Map.of("amount", 5), 0));
+        assertThat(reservation.decision().isAllowed()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(reservation::release).hasMessageContaining("release unavailable");
+        assertThat(real.counter(new CounterSpec("first", dev.portcullis.runtime.counter.Algorithm.FIXED, 5, 60_000))
+                .count("", 0)).as("the first limit got its quota back although the second failed").isZero();
+        reservation.release(); // settled: a second release does nothing
+    }
+
+    /** Delegates everything but release, which fails. */
+    private record ReleaseFailingCounter(RateCounter delegate) implements RateCounter {
+        @Override
+        public CounterSpec spec() {
+            return delegate.spec();
+        }
+
+        @Override
+        public long tryAcquire(String key, long amount, long nowMillis) {
+            return delegate.tryAcquire(key, amount, nowMillis);
+        }
+
+        @Override
+        public void release(String key, long amount, long acquiredAtMillis) {
+            throw new IllegalStateException("release unavailable");
+        }
+
+        @Override
+        public long count(String key, long nowMillis) {
+            return delegate.count(key, nowMillis);
+        }
+
+        @Override
+        public void evictIdle(long nowMillis) {
+            delegate.evictIdle(nowMillis);
+        }
+
+        @Override
+        public int size() {
+            return delegate.size();
+        }
+    }
+
     /** A counter whose every acquisition fails, as a broken remote store might. */
     private record FailingCounter(CounterSpec spec) implements RateCounter {
         @Override

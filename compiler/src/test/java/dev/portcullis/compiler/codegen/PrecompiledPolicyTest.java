@@ -81,6 +81,7 @@ class PrecompiledPolicyTest {
         // run from the build's classes folder (IDE, or `mvn test` without packaging) the runtime needs RE2J beside it
         String classPath = runtime + File.pathSeparator + classes
                 + (runtimeJar ? "" : File.pathSeparator + codeLocation(com.google.re2j.Pattern.class));
+        System.out.println("precompiled policy decided in a JVM with class path " + classPath);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath, main.toString(), "fhir-export"));
         command.addAll(calls);

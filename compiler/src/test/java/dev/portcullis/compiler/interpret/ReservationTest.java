@@ -2,9 +2,12 @@ package dev.portcullis.compiler.interpret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portcullis.compiler.codegen.BytecodeCompiler;
+import dev.portcullis.compiler.ir.Policy;
 import dev.portcullis.compiler.testing.Canonical;
 import dev.portcullis.compiler.testing.FixedWindowTestCounter;
 import dev.portcullis.compiler.testing.TestCounterStore;
+import dev.portcullis.runtime.CompiledPolicy;
 import dev.portcullis.runtime.Decision;
 import dev.portcullis.runtime.Effect;
 import dev.portcullis.runtime.RateLimitDenial;
@@ -16,6 +19,7 @@ import dev.portcullis.runtime.counter.RateCounter;
 import dev.portcullis.runtime.eval.CounterKeys;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -233,10 +237,20 @@ class ReservationTest {
          */
         @Test
         void aStoreFailingAfterARefusalDoesNotGiveBackTwice() {
+            assertGivesBackOnce(PolicyInterpreter::new);
+        }
+
+        /** The compiled evaluator must behave as its oracle here too. */
+        @Test
+        void aCompiledPolicyDoesNotGiveBackTwiceEither() {
+            assertGivesBackOnce((ir, store) -> new BytecodeCompiler().compile(ir).compiled().orElseThrow().instantiate(store));
+        }
+
+        private void assertGivesBackOnce(BiFunction<Policy, CounterStore, CompiledPolicy> engine) {
             TestCounterStore healthy = new TestCounterStore();
             CounterStore store = spec -> spec.name().equals("flaky") ? new RefusingCounterThatCannotCount(spec)
                     : healthy.counter(spec);
-            PolicyInterpreter policy = new PolicyInterpreter(Canonical.policy(SHARED_THEN_FLAKY), store);
+            CompiledPolicy policy = engine.apply(Canonical.policy(SHARED_THEN_FLAKY), store);
             assertThat(policy.decide(call("a", "g", 0)).isAllowed()).isTrue();
 
             Decision refused = policy.decide(call("b", "g", 0));

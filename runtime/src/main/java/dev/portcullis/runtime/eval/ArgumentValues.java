@@ -30,15 +30,13 @@ public final class ArgumentValues {
 
     /** {@link #resolve(Map, List)} over segments held in an array, as compiled policies keep them. */
     public static Object resolve(Map<String, Object> arguments, String[] segments) {
-        Object current = arguments;
-        for (String segment : segments) {
+        // the first segment needs no type test: most paths have only one
+        Object current = arguments.get(segments[0]);
+        for (int i = 1; i < segments.length && current != null; i++) {
             if (!(current instanceof Map<?, ?> object)) {
                 return null;
             }
-            current = object.get(segment);
-            if (current == null) {
-                return null;
-            }
+            current = object.get(segments[i]);
         }
         return current;
     }

@@ -2,7 +2,6 @@ package dev.portcullis.runtime.eval;
 
 import dev.portcullis.runtime.Decision;
 import dev.portcullis.runtime.Reservation;
-import dev.portcullis.runtime.counter.QuotaAcquisition;
 import dev.portcullis.runtime.counter.RateCounter;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -37,7 +36,18 @@ final class ChargedReservation implements Reservation {
     @Override
     public void release() {
         if (settled.compareAndSet(false, true)) {
-            QuotaAcquisition.releaseAll(counters, keys, amounts, acquiredAtMillis);
+            // every counter gets its quota back even when one fails; the first failure is reported after
+            RuntimeException failure = null;
+            for (int i = counters.length - 1; i >= 0; i--) {
+                try {
+                    counters[i].release(keys[i], amounts[i], acquiredAtMillis);
+                } catch (RuntimeException e) {
+                    failure = Failures.collect(failure, e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 }

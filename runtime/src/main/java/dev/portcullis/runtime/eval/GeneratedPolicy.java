@@ -9,6 +9,7 @@ import dev.portcullis.runtime.counter.CounterStore;
 import dev.portcullis.runtime.counter.RateCounter;
 import dev.portcullis.runtime.counter.Scope;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,11 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
     private final boolean defaultDeny;
     private final boolean hideAll;
     private final Set<String> hiddenTools;
+    /** Entry index by exact tool name, {@link #HIDDEN} for hidden tools; never changes after construction. */
+    private final HashMap<String, Integer> exactEntries = new HashMap<>();
     /**
-     * Entry index by tool name ({@link #HIDDEN} for hidden tools): exact names from the start, names
-     * matched by globs (or by nothing) as they are first seen, up to {@link #MAX_RESOLVED_NAMES}, so that
-     * a known tool costs one hash lookup and a flood of invented names cannot grow the map without bound.
+     * Entry index of names matched by globs (or by nothing), remembered as they are first seen, up to
+     * {@link #MAX_RESOLVED_NAMES}, so that a flood of invented names cannot grow the map without bound.
      */
     private final ConcurrentHashMap<String, Integer> resolvedEntries = new ConcurrentHashMap<>();
     private final AtomicInteger resolvedByGlob = new AtomicInteger();
@@ -84,10 +86,10 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         hideAll = tables.hideAll();
         hiddenTools = new HashSet<>(tables.hiddenTools());
         for (int i = 0; i < tables.exactTools().size(); i++) {
-            resolvedEntries.put(tables.exactTools().get(i), i);
+            exactEntries.put(tables.exactTools().get(i), i);
         }
         for (String hidden : hiddenTools) {
-            resolvedEntries.put(hidden, HIDDEN);
+            exactEntries.put(hidden, HIDDEN);
         }
         globs = tables.globs().toArray(new String[0]);
         globBase = tables.exactTools().size();
@@ -219,11 +221,25 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         if (checked != null) {
             return checked;
         }
+        if (allowed[entry] != null && !hold) {
+            // the common cases, kept small enough for the JIT to inline: no limit, or one plain limit
+            int[] limits = entryLimits[entry];
+            if (limits.length == 0) {
+                return allowed[entry];
+            }
+            if (limits.length == 1 && !entryPrechecks[entry]) {
+                return chargeOne(limits[0], call, allowed[entry]);
+            }
+        }
         return charge(entry, call, hold);
     }
 
     /** The tool's entry index, or {@link #HIDDEN}. */
     private int entryIndex(String tool) {
+        Integer exact = exactEntries.get(tool);
+        if (exact != null) {
+            return exact;
+        }
         Integer known = resolvedEntries.get(tool);
         if (known != null) {
             return known;
@@ -331,6 +347,9 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         }
         long now = call.timeMillis();
         int i = 0;
+        String refusedKey = null;
+        long refusedAmount = 0;
+        long retryAfter = 0;
         try {
             for (; i < limits.length; i++) {
                 int limit = limits[i];
@@ -340,17 +359,33 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
                 }
                 int counter = limitCounter[limit];
                 String key = key(counter, call);
-                long retryAfter = counters[counter].tryAcquire(key, amount, now);
+                retryAfter = counters[counter].tryAcquire(key, amount, now);
                 if (retryAfter != 0) {
-                    giveBack(limits, i, call);
-                    return rateLimited(limit, key, amount, now, retryAfter);
+                    refusedKey = key;
+                    refusedAmount = amount;
+                    break;
                 }
             }
         } catch (RuntimeException e) {
             giveBack(limits, i, call);
             throw e;
         }
-        return hold ? reservation(allow, limits, call) : allow;
+        if (refusedKey == null) {
+            return hold ? reservation(allow, limits, call) : allow;
+        }
+        // Outside the try: the charges before the refusal are given back exactly once, even when
+        // describing the denial fails (the caller then fails closed).
+        giveBack(limits, i, call);
+        return rateLimited(limits[i], refusedKey, refusedAmount, now, retryAfter);
+    }
+
+    /** {@link #charge} for one limit with a fixed increment and no {@code per}, deciding at once. */
+    private Decision chargeOne(int limit, ToolCall call, Decision allow) {
+        int counter = limitCounter[limit];
+        String key = counterScopes[counter].keyOf(call);
+        long now = call.timeMillis();
+        long retryAfter = counters[counter].tryAcquire(key, limitIncrement[limit], now);
+        return retryAfter == 0 ? allow : rateLimited(limit, key, limitIncrement[limit], now, retryAfter);
     }
 
     private Reservation reservation(Decision allow, int[] limits, ToolCall call) {
@@ -388,11 +423,7 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             try {
                 counters[counter].release(key(counter, call), amount, call.timeMillis());
             } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failure = Failures.collect(failure, e);
             }
         }
         if (failure != null) {

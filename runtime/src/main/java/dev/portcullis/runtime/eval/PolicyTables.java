@@ -58,6 +58,11 @@ public record PolicyTables(String name, boolean defaultDeny, boolean hideAll, Li
         for (Object literal : literals) {
             checkLiteral(literal);
         }
+        for (List<String> path : paths) {
+            if (path.isEmpty()) {
+                throw new IllegalArgumentException("an argument path needs at least one segment");
+            }
+        }
     }
 
     private static void checkIndex(String what, int index, int size) {
