@@ -46,8 +46,8 @@ public interface IncludeResolver {
     /**
      * Reads included files from the file system, relative to the including file's path (names
      * relative to the working directory), confined to the folder of the top-level policy being read
-     * and its subfolders. Only regular files are read, and none larger than the front end's
-     * {@link ReadLimits#maxFileBytes()}.
+     * and its subfolders. Only regular {@code .policy} and {@code .json} files are read, and none
+     * larger than the front end's {@link ReadLimits#maxFileBytes()}; see {@code docs/dsl.md}.
      */
     static IncludeResolver fileSystem() {
         return FileSystemIncludes.inPolicyFolder();
