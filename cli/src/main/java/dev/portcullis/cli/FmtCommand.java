@@ -1,7 +1,6 @@
 package dev.portcullis.cli;
 
 import dev.portcullis.compiler.diagnostic.Diagnostic;
-import dev.portcullis.compiler.dsl.DslFrontEnd;
 import dev.portcullis.compiler.dsl.DslPrinter;
 import dev.portcullis.compiler.dsl.grammar.PolicyLexer;
 import dev.portcullis.compiler.frontend.FrontEndResult;
@@ -144,7 +143,7 @@ final class FmtCommand implements Callable<Integer> {
 
     /** The printer keeps neither comments nor include statements: rewriting would lose them. */
     private static void requireNothingLost(Path file, byte[] content) {
-        if (new DslFrontEnd().parse(file.toString(), content).sources().size() > 1) {
+        if (PolicyFiles.dslFrontEnd().parse(file.toString(), content).sources().size() > 1) {
             throw CommandFailure.usage(file + " includes other files; --write would inline them (print instead)");
         }
         PolicyLexer lexer = new PolicyLexer(CharStreams.fromString(new String(content, StandardCharsets.UTF_8)));

@@ -5,6 +5,7 @@ import dev.portcullis.compiler.PolicyCompiler;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.dsl.DslFrontEnd;
+import dev.portcullis.compiler.dsl.IncludeResolver;
 import dev.portcullis.compiler.frontend.FrontEnds;
 import dev.portcullis.compiler.ir.Policy;
 import java.io.IOException;
@@ -43,7 +44,15 @@ final class PolicyFiles {
 
     /** Every format the command line reads: JSON, Intercept YAML and the DSL. */
     static FrontEnds frontEnds() {
-        return FrontEnds.standard().with(DslFrontEnd.FORMAT, new DslFrontEnd());
+        return FrontEnds.standard().with(DslFrontEnd.FORMAT, dslFrontEnd());
+    }
+
+    /**
+     * The DSL as the command line reads it: includes stay inside the working directory (the checkout,
+     * typically), or for a policy outside it, inside the policy's own folder.
+     */
+    static DslFrontEnd dslFrontEnd() {
+        return new DslFrontEnd(IncludeResolver.fileSystem(Path.of("").toAbsolutePath()));
     }
 
     /**

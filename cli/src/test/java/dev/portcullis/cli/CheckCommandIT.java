@@ -1,10 +1,15 @@
 package dev.portcullis.cli;
 
 import static dev.portcullis.cli.Portcullis.run;
+import static dev.portcullis.cli.Portcullis.runIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portcullis.cli.Portcullis.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,6 +93,32 @@ class CheckCommandIT {
 
         Result unknown = run("check", "broken/policy.txt").exitsWith(ExitCode.USAGE).hasOneLineProblems();
         assertThat(unknown.stderrLines()).singleElement().asString().contains("error PC004: unknown policy format 'txt'");
+    }
+
+    @Test
+    void includesStayInsideTheWorkingDirectory(@TempDir Path checkout, @TempDir Path elsewhere) throws IOException {
+        Files.createDirectories(checkout.resolve("policies"));
+        Files.createDirectories(checkout.resolve("policy-parts"));
+        Files.writeString(checkout.resolve("policy-parts/limits.policy"), "counter exports = 10 per minute\n");
+        Files.writeString(checkout.resolve("policies/main.policy"),
+                "include \"../policy-parts/limits.policy\"\ntool start_fhir_export_job { limit exports }\n");
+        Path outside = Files.writeString(elsewhere.resolve("outside.policy"), "tool leaked {}\n");
+        Files.writeString(checkout.resolve("policies/escape.policy"), "include \"" + outside + "\"\n");
+
+        runIn(checkout, null, "check", "policies/main.policy").exitsWith(ExitCode.OK);
+        Result escape = runIn(checkout, null, "check", "policies/escape.policy")
+                .exitsWith(ExitCode.INVALID_POLICY).hasOneLineProblems();
+        assertThat(escape.stderrLines()).containsExactly("policies/escape.policy:1:1: error PC111: cannot include \""
+                + outside + "\": it is outside the include root " + checkout.toRealPath());
+    }
+
+    @Test
+    void aPolicyOutsideTheWorkingDirectoryIncludesFromItsOwnFolder(@TempDir Path workingDirectory, @TempDir Path elsewhere)
+            throws IOException {
+        Files.writeString(elsewhere.resolve("shared.policy"), "tool read_file {}\n");
+        Path main = Files.writeString(elsewhere.resolve("main.policy"), "include \"shared.policy\"\n");
+
+        runIn(workingDirectory, null, "check", main.toString()).exitsWith(ExitCode.OK);
     }
 
     @Test

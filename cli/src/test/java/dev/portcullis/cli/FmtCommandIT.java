@@ -71,6 +71,15 @@ class FmtCommandIT {
         assertThat(runIn(directory, null, "fmt", "including.policy").exitsWith(ExitCode.OK).stdout())
                 .contains("\"read_file\"");
 
+        // an include beside the policy's folder is read (the working directory is the include root), so it is seen
+        Files.createDirectories(directory.resolve("policies"));
+        Files.createDirectories(directory.resolve("parts"));
+        Files.writeString(directory.resolve("parts/shared.policy"), "tool read_file {}\n");
+        Path beside = Files.writeString(directory.resolve("policies/beside.policy"), "include \"../parts/shared.policy\"\n");
+        assertThat(runIn(directory, null, "fmt", "--write", "policies/beside.policy").exitsWith(ExitCode.USAGE)
+                .hasOneLineProblems().stderr()).contains("beside.policy includes other files; --write would inline them");
+        assertThat(Files.readString(beside)).isEqualTo("include \"../parts/shared.policy\"\n");
+
         assertThat(run("fmt", "--write", "policies/issues.yaml").exitsWith(ExitCode.USAGE).hasOneLineProblems().stderr())
                 .contains("--write cannot write Intercept YAML");
         assertThat(run("fmt", "--write", "--to", "dsl", "policies/exports.json").exitsWith(ExitCode.USAGE)

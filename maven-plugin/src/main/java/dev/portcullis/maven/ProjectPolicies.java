@@ -3,9 +3,9 @@ package dev.portcullis.maven;
 import dev.portcullis.compiler.dsl.DslFrontEnd;
 import dev.portcullis.compiler.dsl.IncludeResolver;
 import dev.portcullis.compiler.frontend.FrontEnds;
+import dev.portcullis.compiler.source.ReadLimits;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * by its path relative to the project's base directory ({@code src/main/policies/healthlake.json}),
  * so messages read the same wherever Maven was started and editors can link them.
  *
- * <p>DSL includes are resolved against the base directory too, and every included file read is
- * remembered, so incremental builds can fingerprint files outside the policy directory.
+ * <p>DSL includes are resolved against the base directory too, must stay inside it, and every
+ * included file read is remembered, so incremental builds can fingerprint files outside the policy directory.
  * Not thread-safe: one instance per goal execution.
  */
 final class ProjectPolicies {
@@ -36,7 +36,8 @@ final class ProjectPolicies {
     ProjectPolicies(Path basedir, Path policyDirectory) {
         this.basedir = Objects.requireNonNull(basedir, "basedir").toAbsolutePath().normalize();
         this.policyDirectory = Objects.requireNonNull(policyDirectory, "policyDirectory").toAbsolutePath().normalize();
-        this.frontEnds = FrontEnds.standard().with(DslFrontEnd.FORMAT, new DslFrontEnd(new RecordingIncludes()));
+        this.frontEnds = FrontEnds.standard().with(DslFrontEnd.FORMAT, new DslFrontEnd(
+                new RecordingIncludes(IncludeResolver.fileSystem(this.basedir))));
     }
 
     /** The front ends for every supported format, reading DSL includes through this project. */
@@ -89,18 +90,29 @@ final class ProjectPolicies {
         return inputs;
     }
 
-    /** Display names are relative to the base directory, so included names resolve against it too. */
+    /**
+     * Display names are relative to the base directory, so included names resolve against it too.
+     * Reading is the file-system resolver's, confined to the base directory: a policy may include
+     * parts kept beside the policy folder, but nothing outside the project.
+     */
     private final class RecordingIncludes implements IncludeResolver {
+        private final IncludeResolver files;
+
+        RecordingIncludes(IncludeResolver files) {
+            this.files = files;
+        }
+
+        @Override
+        public IncludeResolver forPolicy(String policyFile, ReadLimits limits) {
+            return new RecordingIncludes(files.forPolicy(basedir.resolve(policyFile).toString(), limits));
+        }
+
         @Override
         public byte[] read(String resolvedName) throws IOException {
             Path file = basedir.resolve(resolvedName).normalize();
-            try {
-                byte[] content = Files.readAllBytes(file);
-                includedFiles.add(file);
-                return content;
-            } catch (NoSuchFileException missing) {
-                throw new IOException("no such file", missing);
-            }
+            byte[] content = files.read(file.toString());
+            includedFiles.add(file);
+            return content;
         }
     }
 }

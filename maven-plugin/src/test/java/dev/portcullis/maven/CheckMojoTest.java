@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,23 @@ class CheckMojoTest {
 
         assertThatThrownBy(() -> project.check().execute()).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("src/main/policies/readers.policy:2:27: error PC100");
+    }
+
+    @Test
+    void includesMayReachPartsBesideThePolicyFolderButNothingOutsideTheProject(@TempDir Path elsewhere)
+            throws IOException {
+        Path outside = Files.writeString(elsewhere.resolve("outside.policy"), "tool leaked {}\n");
+        project.write("src/main/policy-parts/limits.policy", "counter exports = 10 per minute\n");
+        project.write("src/main/policies/readers.policy", """
+                policy readers
+                include "../policy-parts/limits.policy"
+                include "%s"
+                tool read_fhir_resource { limit exports }
+                """.formatted(outside));
+
+        assertThatThrownBy(() -> project.check().execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessageEndingWith("first: src/main/policies/readers.policy:3:1: error PC111: cannot include \""
+                        + outside + "\": it is outside the include root " + basedir.toAbsolutePath().normalize());
     }
 
     @Test

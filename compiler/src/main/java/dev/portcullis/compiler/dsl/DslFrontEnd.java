@@ -29,10 +29,14 @@ public final class DslFrontEnd implements PolicyFrontEnd {
     public static final String FORMAT = "policy";
 
     private final IncludeResolver includes;
+    private final ReadLimits limits;
     private final DslParser parser;
     private final PolicyLayerJsonFrontEnd json;
 
-    /** Includes are read from the file system, relative to the including file; default read limits. */
+    /**
+     * Includes are read from the file system, relative to the including file and confined to the
+     * folder of the policy read ({@link IncludeResolver#fileSystem()}); default read limits.
+     */
     public DslFrontEnd() {
         this(IncludeResolver.fileSystem());
     }
@@ -44,7 +48,7 @@ public final class DslFrontEnd implements PolicyFrontEnd {
     /** {@code limits} apply to every file read, the included ones too. */
     public DslFrontEnd(IncludeResolver includes, ReadLimits limits) {
         this.includes = Objects.requireNonNull(includes, "includes");
-        Objects.requireNonNull(limits, "limits");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.parser = new DslParser(limits);
         this.json = new PolicyLayerJsonFrontEnd(limits);
     }
@@ -60,7 +64,7 @@ public final class DslFrontEnd implements PolicyFrontEnd {
         if (parsed.json() != null) {
             return jsonDocument(parsed);
         }
-        PolicyAssembler assembler = new PolicyAssembler(displayName, includes, parser, json);
+        PolicyAssembler assembler = new PolicyAssembler(displayName, includes.forPolicy(displayName, limits), parser, json);
         ObjectNode tree = null;
         if (assembler.addRoot(parsed)) {
             tree = assembler.finish();

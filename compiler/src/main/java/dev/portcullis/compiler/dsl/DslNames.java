@@ -2,6 +2,7 @@ package dev.portcullis.compiler.dsl;
 
 import dev.portcullis.compiler.source.ForbiddenCharacters;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +18,10 @@ final class DslNames {
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9_-]*\\*[A-Za-z0-9_*-]*");
     private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]*");
+
+    /** The fields of a canonical document (docs/policy-1.schema.json, {@code $schema} aside). */
+    static final Set<String> DOCUMENT_FIELDS = Set.of("version", "name", "description", "default", "hide",
+            "counters", "all_tools", "tools");
 
     /** The owner name of {@code all tools}: Intercept's scope for its "*" tool. */
     static final String ALL_TOOLS_OWNER = "_global";

@@ -22,8 +22,6 @@ public final class DslPrinter {
 
     private static final String INDENT = "  ";
     private static final int ONE_LINE_BLOCK = 100;
-    private static final Set<String> DOCUMENT_FIELDS = Set.of("version", "name", "description", "default", "hide",
-            "counters", "all_tools", "tools");
     private static final Set<String> ENTRY_FIELDS = Set.of("action", "reason", "require", "deny_if", "limits", "rules");
     private static final Set<String> RULE_FIELDS = Set.of("name", "action", "conditions", "on_deny", "limits");
     private static final Set<String> SPEC_FIELDS = Set.of("window", "max", "scope", "algorithm", "increment",
@@ -59,7 +57,7 @@ public final class DslPrinter {
     }
 
     private static boolean statementsCanSay(JsonNode document) {
-        if (!DOCUMENT_FIELDS.containsAll(document.propertyNames())
+        if (!DslNames.DOCUMENT_FIELDS.containsAll(document.propertyNames())
                 || !document.path("version").isString() || !document.get("version").stringValue().equals("1")) {
             return false;
         }

@@ -1,8 +1,7 @@
 package dev.portcullis.compiler.dsl;
 
+import dev.portcullis.compiler.source.ReadLimits;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -33,15 +32,35 @@ public interface IncludeResolver {
      */
     byte[] read(String resolvedName) throws IOException;
 
-    /** Reads included files from the file system, relative to the including file's path. */
+    /**
+     * The resolver for the includes of one top-level policy, read under {@code limits}: the front end
+     * calls this once for each file it reads, before reading any include. A resolver whose reading
+     * depends on the policy or on the limits returns one bound to them; the default ignores both.
+     *
+     * @param policyFile the top-level file's name as the front end was given it
+     */
+    default IncludeResolver forPolicy(String policyFile, ReadLimits limits) {
+        return this;
+    }
+
+    /**
+     * Reads included files from the file system, relative to the including file's path (names
+     * relative to the working directory), confined to the folder of the top-level policy being read
+     * and its subfolders. Only regular {@code .policy} and {@code .json} files are read, and none
+     * larger than the front end's {@link ReadLimits#maxFileBytes()}; see {@code docs/dsl.md}.
+     */
     static IncludeResolver fileSystem() {
-        return resolvedName -> {
-            try {
-                return Files.readAllBytes(Path.of(resolvedName));
-            } catch (NoSuchFileException e) {
-                throw new IOException("no such file", e);
-            }
-        };
+        return FileSystemIncludes.inPolicyFolder();
+    }
+
+    /**
+     * Like {@link #fileSystem()}, but confined to {@code root} and its subfolders instead (for a
+     * build tool, the project's base directory), so a policy may include parts kept beside its own
+     * folder. A policy that does not lie inside {@code root} is confined to its own folder.
+     * Confinement holds after symbolic links are followed.
+     */
+    static IncludeResolver fileSystem(Path root) {
+        return FileSystemIncludes.under(root);
     }
 
     /** Reads included files from a map of resolved name to content (tests, editors, in-memory sources). */

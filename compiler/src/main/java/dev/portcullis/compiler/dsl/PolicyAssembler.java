@@ -246,7 +246,12 @@ final class PolicyAssembler {
             scope.error(DiagnosticCode.DSL_INCLUDE_UNREADABLE, at, target, reason);
             return;
         }
-        add(parser.parse(resolved, content), false);
+        ParsedFile parsed = parser.parse(resolved, content);
+        if (parsed.text() != null && !PolicyShape.startsLikeAPolicy(parsed.text())) {
+            scope.error(DiagnosticCode.DSL_INCLUDE_NOT_A_POLICY, at, target);
+            return;
+        }
+        add(parsed, false);
     }
 
     /**
@@ -279,7 +284,7 @@ final class PolicyAssembler {
             String fieldPointer = JsonPointers.child("", field.getKey());
             SourcePosition at = positions.getOrDefault(fieldPointer, fileAt);
             switch (field.getKey()) {
-                case "version", "name", "description" -> { }
+                case "$schema", "version", "name", "description" -> { }
                 case "default" -> {
                     if (expect(value.isString(), field.getKey(), "a string", at, scope)) {
                         setPosture(value.stringValue(), at, scope);

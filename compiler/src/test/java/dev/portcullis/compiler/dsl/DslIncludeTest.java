@@ -102,6 +102,47 @@ class DslIncludeTest {
     }
 
     @Test
+    void anIncludedFileThatIsNoPolicyIsRefusedWithoutQuotingIt() {
+        Map<String, String> files = Map.of(
+                "main.policy", "include \"passwd.policy\"\ntool ok {}",
+                "passwd.policy", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
+        DslReadResult result = Dsl.read(files, "main.policy");
+        assertThat(Dsl.messages(result)).containsExactly("main.policy:1:1: error PC121: cannot include \"passwd.policy\":"
+                + " it does not start like a policy (with a statement such as 'tool' or 'counter', or a JSON object of"
+                + " policy fields), so none of it is shown");
+        assertThat(result.renderDiagnostics()).doesNotContain("root:").doesNotContain("daemon");
+        assertThat(result.sources()).containsOnlyKeys("main.policy");
+    }
+
+    @Test
+    void anIncludedJsonObjectWithNoPolicyFieldsIsRefusedWithoutQuotingIt() {
+        Map<String, String> files = Map.of(
+                "main.policy", "include \"key.json\"",
+                "key.json", """
+                        {"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQ\\n"}""");
+        DslReadResult result = Dsl.read(files, "main.policy");
+        assertThat(Dsl.codes(result)).containsExactly("PC121");
+        assertThat(result.renderDiagnostics()).doesNotContain("private_key").doesNotContain("BEGIN");
+    }
+
+    @Test
+    void fragmentsThatStartLikePoliciesAreIncluded() {
+        Map<String, String> files = Map.of(
+                "main.policy", """
+                        include "commented.policy"
+                        include "only-comments.policy"
+                        include "schema.json"
+                        include "empty.json"
+                        """,
+                "commented.policy", "# shared tools\n// reviewed\n/* by security */ tool commented {}",
+                "only-comments.policy", "# nothing here yet\n",
+                "schema.json", "{\"$schema\": \"https://example.com/policy-1.schema.json\", \"version\": \"1\","
+                        + " \"tools\": {\"schema\": {}}}",
+                "empty.json", "{}");
+        assertThat(lower(files, "main.policy").get("tools").propertyNames()).containsExactly("commented", "schema");
+    }
+
+    @Test
     void declarationsMustNotCollideAcrossFiles() {
         Map<String, String> files = Map.of(
                 "main.policy", "tool a {}\ncounter c = 1 per minute\ndefault deny\ninclude \"other.policy\"",
@@ -135,6 +176,15 @@ class DslIncludeTest {
                            "new_tool": {"action": "allow"}}}"""));
         assertThat(result.result().document().orElseThrow().sourceMap().positionOf("/tools/export"))
                 .isEqualTo(new SourcePosition("legacy.json", 2, 12));
+    }
+
+    @Test
+    void anIncludedJsonDocumentMayNameItsSchema() {
+        Map<String, String> files = Map.of(
+                "main.policy", "include \"legacy.json\"",
+                "legacy.json", "{\"$schema\": \"https://example.com/policy-1.schema.json\", \"version\": \"1\","
+                        + " \"tools\": {\"legacy\": {}}}");
+        assertThat(lower(files, "main.policy").get("tools").propertyNames()).containsExactly("legacy");
     }
 
     @Test
