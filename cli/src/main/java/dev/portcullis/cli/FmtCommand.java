@@ -3,6 +3,7 @@ package dev.portcullis.cli;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
 import dev.portcullis.compiler.dsl.DslPrinter;
 import dev.portcullis.compiler.dsl.grammar.PolicyLexer;
+import dev.portcullis.compiler.source.PolicyFileReader;
 import dev.portcullis.compiler.frontend.FrontEndResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -123,11 +124,8 @@ final class FmtCommand implements Callable<Integer> {
     }
 
     private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException unreadable) {
-            throw CommandFailure.unreadable("cannot read " + file + ": " + unreadable.getMessage(), unreadable);
-        }
+        PolicyFileReader.Content content = PolicyFileReader.read(file, file.toString());
+        return content.bytes().orElseThrow(() -> CommandFailure.usage(content.problem().orElseThrow().toString()));
     }
 
     /** The canonical tree of a policy without reading or schema errors; otherwise the diagnostics and exit code 3. */

@@ -12,11 +12,10 @@ import dev.portcullis.compiler.dsl.DslFrontEnd;
 import dev.portcullis.compiler.frontend.FrontEnds;
 import dev.portcullis.compiler.ir.BuildResult;
 import dev.portcullis.compiler.ir.IrBuilder;
-import dev.portcullis.compiler.source.ReadLimits;
+import dev.portcullis.compiler.source.PolicyFileReader;
 import dev.portcullis.compiler.source.SourceMap;
 import dev.portcullis.compiler.source.SourcePosition;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +46,6 @@ public final class PolicyCompiler {
             .comparing((Diagnostic d) -> d.position().file())
             .thenComparingInt(d -> d.position().line())
             .thenComparingInt(d -> d.position().column());
-
-    private static final int MAX_FILE_BYTES = ReadLimits.defaults().maxFileBytes();
 
     private final FrontEnds frontEnds;
     private final CheckContext context;
@@ -118,26 +115,9 @@ public final class PolicyCompiler {
      */
     public CompilationResult load(Path file) {
         String name = file.toString();
-        byte[] content;
-        try {
-            if (!Files.isRegularFile(file)) {
-                return failed(List.of(Diagnostic.of(DiagnosticCode.UNREADABLE_FILE, SourcePosition.ofFile(name),
-                        Files.exists(file) ? "not a regular file" : "no such file")));
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                return failed(List.of(Diagnostic.of(DiagnosticCode.FILE_TOO_LARGE, SourcePosition.ofFile(name), size,
-                        MAX_FILE_BYTES)));
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                // a file that grew since its size was read is cut one byte over the limit, which the front end refuses
-                content = in.readNBytes(MAX_FILE_BYTES + 1);
-            }
-        } catch (IOException e) {
-            return failed(List.of(Diagnostic.of(DiagnosticCode.UNREADABLE_FILE, SourcePosition.ofFile(name),
-                    describe(e))));
-        }
-        return load(name, content);
+        PolicyFileReader.Content content = PolicyFileReader.read(file, name);
+        return content.bytes().map(bytes -> load(name, bytes))
+                .orElseGet(() -> failed(List.of(content.problem().orElseThrow())));
     }
 
     /**

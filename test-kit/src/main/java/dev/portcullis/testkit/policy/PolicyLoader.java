@@ -3,11 +3,10 @@ package dev.portcullis.testkit.policy;
 import dev.portcullis.compiler.CompilationResult;
 import dev.portcullis.compiler.PolicyCompiler;
 import dev.portcullis.compiler.diagnostic.Diagnostic;
-import dev.portcullis.compiler.diagnostic.DiagnosticCode;
 import dev.portcullis.compiler.dsl.DslFrontEnd;
 import dev.portcullis.compiler.frontend.FrontEnds;
 import dev.portcullis.compiler.ir.Policy;
-import dev.portcullis.compiler.source.SourcePosition;
+import dev.portcullis.compiler.source.PolicyFileReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,15 +72,9 @@ public final class PolicyLoader {
 
     /** Reads a file, named in diagnostics as {@code displayName}. */
     public PolicyLoadResult load(Path file, String displayName) {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException unreadable) {
-            return new PolicyLoadResult(displayName, Optional.empty(), List.of(Diagnostic.of(DiagnosticCode.UNREADABLE_FILE,
-                    SourcePosition.ofFile(displayName), unreadable.getMessage() == null
-                            ? unreadable.getClass().getSimpleName() : unreadable.getMessage())));
-        }
-        return load(displayName, content);
+        PolicyFileReader.Content content = PolicyFileReader.read(file, displayName);
+        return content.bytes().map(bytes -> load(displayName, bytes))
+                .orElseGet(() -> new PolicyLoadResult(displayName, Optional.empty(), List.of(content.problem().orElseThrow())));
     }
 
     /** Reads a policy's bytes; the display name's extension picks the format. */
