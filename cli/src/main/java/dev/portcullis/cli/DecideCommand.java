@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.testkit.policy.FilePolicy;
 import dev.portcullis.testkit.replay.TranscriptResult;
 import dev.portcullis.testkit.report.DecisionLinesReporter;
 import dev.portcullis.testkit.transcript.TranscriptSource;
@@ -59,7 +60,7 @@ final class DecideCommand implements Callable<Integer> {
     public Integer call() {
         PolicyFiles files = toolsList.policyFiles();
         Path file = files.requireFile(policy);
-        LoadedPolicy loaded = new LoadedPolicy(file, files.load(file, terminal), engine.engine);
+        FilePolicy loaded = engine.engine.policy(file, files.load(file, terminal));
         TranscriptSource source = source();
         TranscriptResult result = TranscriptReplays.engine(terminal)
                 .replay(source, loaded, new DecisionLinesReporter(terminal.out()));

@@ -1,5 +1,7 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.testkit.policy.FilePolicy;
+import java.nio.file.Path;
 import dev.portcullis.compiler.codegen.BytecodeCompiler;
 import dev.portcullis.compiler.codegen.BytecodeResult;
 import dev.portcullis.compiler.codegen.CompiledPolicyClass;
@@ -25,6 +27,12 @@ enum Engine {
      * @throws CommandFailure (exit code 1) when the bytecode compiler fails on a valid policy: a bug, which
      *                        {@code --engine interpreted} works around
      */
+    /** A policy named on the command line, ready for the replay engine, evaluated by this engine. */
+    FilePolicy policy(Path file, Policy ir) {
+        Function<CounterStore, CompiledPolicy> instances = prepare(ir);
+        return new FilePolicy(file.toString().replace('\\', '/'), ir, name().toLowerCase(java.util.Locale.ROOT), instances::apply);
+    }
+
     Function<CounterStore, CompiledPolicy> prepare(Policy policy) {
         if (this == INTERPRETED) {
             return store -> new PolicyInterpreter(policy, store);

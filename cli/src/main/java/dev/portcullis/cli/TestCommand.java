@@ -1,5 +1,6 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.testkit.policy.FilePolicy;
 import dev.portcullis.testkit.replay.PolicyCatalog;
 import dev.portcullis.testkit.replay.PolicySelector;
 import dev.portcullis.testkit.replay.ReplayEngine;
@@ -79,7 +80,7 @@ final class TestCommand implements Callable<Integer> {
         if (!(coverageThreshold >= 0 && coverageThreshold <= 100)) {
             throw CommandFailure.usage("--coverage-threshold must be a percentage from 0 to 100, got " + coverageThreshold);
         }
-        List<LoadedPolicy> loaded = loadPolicies();
+        List<FilePolicy> loaded = loadPolicies();
         List<TranscriptSource> sources = findTranscripts();
         ReportLog log = message -> terminal.problem("warning: " + message);
         List<ReplayListener> reporters = new ArrayList<>();
@@ -94,16 +95,16 @@ final class TestCommand implements Callable<Integer> {
         return verdict(run);
     }
 
-    private List<LoadedPolicy> loadPolicies() {
+    private List<FilePolicy> loadPolicies() {
         PolicyFiles files = toolsList.policyFiles();
-        List<LoadedPolicy> loaded = new ArrayList<>();
+        List<FilePolicy> loaded = new ArrayList<>();
         for (Path file : files.expand(policies)) {
-            loaded.add(new LoadedPolicy(file, files.load(file, terminal), engine.engine));
+            loaded.add(engine.engine.policy(file, files.load(file, terminal)));
         }
         return loaded;
     }
 
-    private static PolicySelector selector(List<LoadedPolicy> loaded) {
+    private static PolicySelector selector(List<FilePolicy> loaded) {
         if (loaded.size() == 1) {
             return PolicySelector.always(loaded.get(0));
         }

@@ -23,7 +23,11 @@ public final class FilePolicy implements PolicyUnderTest {
     private final PolicyCoverageModel coverageModel;
     private final Set<String> aliases;
 
-    FilePolicy(String file, Policy ir, String engine, PolicyEvaluator.InstanceFactory instances) {
+    /**
+     * A policy read from {@code file} and prepared by an evaluator named {@code engine}; each
+     * {@link #newInstance()} gets empty counters of its own.
+     */
+    public FilePolicy(String file, Policy ir, String engine, PolicyEvaluator.InstanceFactory instances) {
         this.file = Objects.requireNonNull(file, "file");
         this.ir = Objects.requireNonNull(ir, "ir");
         this.engine = Objects.requireNonNull(engine, "engine");
