@@ -179,7 +179,7 @@ public final class Explainer {
                 }
                 amount = IncrementAmounts.amount(value);
             }
-            keys.add(key(limit.counter(), call));
+            keys.add(limit.counter().keyOf(call));
             amounts.add(amount);
         }
         List<Integer> chargedSteps = new ArrayList<>();
@@ -250,14 +250,6 @@ public final class Explainer {
         return new Step.LimitCheck(limit, key, amount, countBefore, outcome, retryAfterMillis, null);
     }
 
-    private static String key(CounterDefinition counter, ToolCall call) {
-        String scopeKey = counter.scope().keyOf(call);
-        if (counter.per().isEmpty()) {
-            return scopeKey;
-        }
-        return CounterKeys.withPer(scopeKey, ArgumentValues.resolve(call.arguments(), counter.per().get().segments()));
-    }
-
     private ConditionTrace trace(Condition condition, ToolCall call) {
         if (condition instanceof Condition.Comparison comparison) {
             return compare(comparison, call);
@@ -293,7 +285,7 @@ public final class Explainer {
             actual = ArgumentValues.resolve(call.arguments(), path.segments());
         } else {
             String counter = ((StatePath) comparison.path()).counter();
-            actual = counters.get(counter).count(key(policy.counters().get(counter), call), call.timeMillis());
+            actual = counters.get(counter).count(policy.counters().get(counter).keyOf(call), call.timeMillis());
         }
         return new ConditionTrace.Compared(comparison, actual, holds(comparison, actual));
     }

@@ -20,7 +20,6 @@ import dev.portcullis.runtime.ToolCall;
 import dev.portcullis.runtime.counter.CounterStore;
 import dev.portcullis.runtime.counter.RateCounter;
 import dev.portcullis.runtime.eval.ArgumentValues;
-import dev.portcullis.runtime.eval.CounterKeys;
 import dev.portcullis.runtime.eval.IncrementAmounts;
 import dev.portcullis.runtime.eval.RegexMatcher;
 import dev.portcullis.runtime.eval.ValueSemantics;
@@ -219,7 +218,7 @@ public final class PolicyInterpreter implements CompiledPolicy {
                     return InterpretedReservation.settled(denial);
                 }
                 limits.add(limit);
-                planned.add(new InterpretedReservation.Charge(counters.get(limit.id()), key(limit.counter(), call),
+                planned.add(new InterpretedReservation.Charge(counters.get(limit.id()), limit.counter().keyOf(call),
                         (Long) amount, call.timeMillis()));
             }
         }
@@ -273,14 +272,6 @@ public final class PolicyInterpreter implements CompiledPolicy {
         return IncrementAmounts.amount(value);
     }
 
-    private static String key(CounterDefinition counter, ToolCall call) {
-        String scopeKey = counter.scope().keyOf(call);
-        if (counter.per().isEmpty()) {
-            return scopeKey;
-        }
-        return CounterKeys.withPer(scopeKey, ArgumentValues.resolve(call.arguments(), counter.per().get().segments()));
-    }
-
     private boolean holds(Condition condition, ToolCall call) {
         if (condition instanceof Condition.Comparison comparison) {
             return compare(comparison, call);
@@ -310,7 +301,7 @@ public final class PolicyInterpreter implements CompiledPolicy {
             actual = ArgumentValues.resolve(call.arguments(), path.segments());
         } else {
             String counter = ((StatePath) comparison.path()).counter();
-            actual = counters.get(counter).count(key(policy.counters().get(counter), call), call.timeMillis());
+            actual = counters.get(counter).count(policy.counters().get(counter).keyOf(call), call.timeMillis());
         }
         Object expected = literals.get(comparison);
         if (comparison.operator() == Operator.EXISTS) {

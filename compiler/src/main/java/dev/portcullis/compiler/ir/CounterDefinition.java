@@ -1,9 +1,12 @@
 package dev.portcullis.compiler.ir;
 
 import dev.portcullis.compiler.source.SourcePosition;
+import dev.portcullis.runtime.ToolCall;
 import dev.portcullis.runtime.counter.Algorithm;
 import dev.portcullis.runtime.counter.CounterSpec;
 import dev.portcullis.runtime.counter.Scope;
+import dev.portcullis.runtime.eval.ArgumentValues;
+import dev.portcullis.runtime.eval.CounterKeys;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +26,16 @@ public record CounterDefinition(String name, Algorithm algorithm, long max, long
         Objects.requireNonNull(position, "position");
         // validates name, max and window
         new CounterSpec(name, algorithm, max, windowMillis);
+    }
+
+    /**
+     * The key under which this counter counts {@code call}: its scope's key, refined by the value of
+     * the {@code per} argument when there is one ({@link CounterKeys}).
+     */
+    public String keyOf(ToolCall call) {
+        String scopeKey = scope.keyOf(call);
+        return per.isEmpty() ? scopeKey
+                : CounterKeys.withPer(scopeKey, ArgumentValues.resolve(call.arguments(), per.get().segments()));
     }
 
     public CounterSpec spec() {
