@@ -23,12 +23,25 @@ import java.util.Arrays;
  * them back if it cannot get all, as {@link QuotaAcquisition} does across counters, with the same
  * trade-off: a concurrent call may meet a briefly held unit and be refused).
  *
- * <p><b>The key's latest time.</b> Besides its slots a key keeps the latest time any call used, raised
- * by CAS. A call dated before it is treated as made at it (as in {@link SlidingLogCounter}), so a
- * slot a call frees can never matter again: releasing a unit sets its slot one window back, which no
- * later call sees as occupied. Retiring an idle key is one CAS of this time to a marker; a call still
- * finishing on a retired key counts only units dated at or before the time retired, all of which have
- * left every window the key's successor will see (its time starts a window later).
+ * <p><b>The key's latest time.</b> Besides its slots a key keeps the latest time any call used. A call
+ * counts at that time or its own, whichever is later, claims its slots, and only then raises the
+ * latest time by CAS; so a call that has not claimed yet never moves others forward, and a single-unit
+ * admission takes effect at one CAS (its slot's). A call dated before the latest time is treated as made
+ * at it (as in {@link SlidingLogCounter}), so a slot a call frees can never matter again: releasing a
+ * unit sets its slot one window back, which no later call sees as occupied. Retiring an idle key is
+ * one CAS of this time to a marker. Every call that published its time before that CAS counted units
+ * dated at or before the time retired, which have left every window the key's successor will see (its
+ * time starts a window later); a call that finds the marker when it publishes is decided again, on the
+ * successor.
+ *
+ * <p><b>Concurrency.</b> Single-unit admissions racing each other and counts, in and out of time order,
+ * and admissions racing releases are linearizable (Lincheck model checks both in
+ * {@code CounterLinearizabilityTest}); a refused call that
+ * meets units of a later-dated call not yet published decides again at that call's time, so calls in
+ * time order are never refused below the budget. The trade-offs: a call of several units claims slot by
+ * slot (see above); {@code count} is an estimate while releases race it; and a release racing a
+ * later-dated call not yet published may let a third call count at its own, earlier time. None of them
+ * ever admits more than {@code max} in an interval of the window's length.
  *
  * <p><b>Time going backwards.</b> A call dated before the key's latest call (admitted or not) is
  * treated as made at that latest time. Its retry-after counts from its own time. A release gives back
@@ -37,7 +50,7 @@ import java.util.Arrays;
  * retired key, is read as one millisecond later.
  *
  * <p><b>Cost.</b> A key costs {@code 8 × max} bytes. With calls in time order the slot after the last
- * one claimed is the oldest, so an admission usually costs two reads and two CASes; a refusal scans
+ * one claimed is the oldest, so an admission usually costs three reads and two CASes; a refusal scans
  * all {@code max} slots, and so does a release. A key is idle once a whole window has passed since its
  * latest call, and is evicted by {@link #evictIdle} or by the sweep that creating keys triggers; a
  * recreated key treats calls dated before that moment as made at it.
@@ -50,6 +63,10 @@ public final class SlidingWindowCounter implements RateCounter {
     private static final long RETIRED = Long.MIN_VALUE;
     /** A slot that holds no unit: free at any time (a release that saturates lands here too). */
     private static final long NEVER_USED = Long.MIN_VALUE;
+    /** What {@link #retryAfter} returns when releases made room after the call found none. */
+    private static final long ROOM_MADE = 0;
+    /** Bounds the attempts of one call, so that it finishes however busily others take and give back. */
+    private static final int MAX_ATTEMPTS = 4;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle LATEST;
 
@@ -117,14 +134,32 @@ public final class SlidingWindowCounter implements RateCounter {
             return RateLimitDenial.NEVER;
         }
         long now = notRetired(nowMillis);
+        long newer = now;
         for (;;) {
             SlotState state = states.getOrCreate(key, now);
-            long at = advance(state, now);
-            if (at == RETIRED) {
+            long latest = state.latestMillis;
+            if (latest == RETIRED) {
                 states.forget(key, state);
+                newer = now;
                 continue;
             }
+            long at = Math.max(newer, latest);
             long retryAfter = tryAcquire(state, (int) amount, at, now);
+            if (retryAfter != 0) {
+                // A call dated later may hold slots it has not published yet: this call, which came
+                // after it, counts at that call's time, as it would had that call published first.
+                long newest = newestUnit(state);
+                if (newest > at) {
+                    newer = newest;
+                    continue;
+                }
+            }
+            // Only now does the call's time become the key's latest: a call that has not yet claimed
+            // never moves others forward. A key retired meanwhile may have missed this claim, so the
+            // call is decided again on the key's successor.
+            if (!publish(state, at)) {
+                continue;
+            }
             if (retryAfter == 0 || state.latestMillis == at) {
                 return retryAfter;
             }
@@ -137,30 +172,38 @@ public final class SlidingWindowCounter implements RateCounter {
         return millis == RETIRED ? RETIRED + 1 : millis;
     }
 
-    /** Raises the key's latest time to {@code now}; returns the time the call counts at, or {@link #RETIRED}. */
-    private static long advance(SlotState state, long now) {
+    /** Raises the key's latest time to {@code at}; {@code false} when the key was retired. */
+    private static boolean publish(SlotState state, long at) {
         for (;;) {
             long latest = state.latestMillis;
-            if (latest == RETIRED || now <= latest) {
-                return latest;
+            if (latest == RETIRED) {
+                return false;
             }
-            if (LATEST.compareAndSet(state, latest, now)) {
-                return now;
+            if (at <= latest || LATEST.compareAndSet(state, latest, at)) {
+                return true;
             }
         }
     }
 
     private long tryAcquire(SlotState state, int amount, long at, long now) {
-        if (amount > 1 && !hasFree(state, amount, at)) {
-            return retryAfter(state, amount, at, now);
+        for (int attempt = 1; ; attempt++) {
+            if (amount == 1 || hasFree(state, amount, at)) {
+                int claimed = claim(state, amount, at);
+                if (claimed == amount) {
+                    return 0;
+                }
+                // other calls took the free slots meanwhile: give back the partial hold, all-or-nothing
+                giveBack(state, claimed, at);
+            }
+            long retryAfter = retryAfter(state, amount, at, now);
+            if (retryAfter != ROOM_MADE) {
+                return retryAfter;
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                return 1; // calls keep releasing and taking room as fast as this one looks: retry at once
+            }
+            // a release made room while this call looked: try again
         }
-        int claimed = claim(state, amount, at);
-        if (claimed == amount) {
-            return 0;
-        }
-        // other calls took the free slots meanwhile: give back the partial hold, all-or-nothing
-        giveBack(state, claimed, at);
-        return retryAfter(state, amount, at, now);
     }
 
     /** Whether at least {@code amount} slots are free at {@code at}; reads only. */
@@ -205,7 +248,8 @@ public final class SlidingWindowCounter implements RateCounter {
 
     /**
      * When enough of the counted units will have left for {@code amount} to fit: when the
-     * {@code k}-th oldest has, {@code k} being what is missing. Allocates only when {@code k > 1}.
+     * {@code k}-th oldest has, {@code k} being what is missing; {@link #ROOM_MADE} when nothing is
+     * missing any more. Allocates only when {@code k > 1}.
      */
     private long retryAfter(SlotState state, int amount, long at, long now) {
         int counted = 0;
@@ -219,7 +263,7 @@ public final class SlidingWindowCounter implements RateCounter {
         }
         int missing = amount - (max - counted);
         if (missing <= 0) {
-            return 1; // a release made room meanwhile: worth retrying at once
+            return ROOM_MADE;
         }
         long leaving = missing == 1 ? oldest : kthOldest(state, at, missing);
         // at least 1 even when the unit leaves beyond Long.MAX_VALUE and saturated
@@ -276,6 +320,15 @@ public final class SlidingWindowCounter implements RateCounter {
         }
     }
 
+    /** The latest time any slot holds. */
+    private long newestUnit(SlotState state) {
+        long newest = NEVER_USED;
+        for (int slot = 0; slot < max; slot++) {
+            newest = Math.max(newest, slotTime(state, slot));
+        }
+        return newest;
+    }
+
     /** The latest slot time at or before {@code upToMillis} still counted at {@code latest}, or {@link #NEVER_USED}. */
     private long newestCountedUpTo(SlotState state, long upToMillis, long latest) {
         long newest = NEVER_USED;
@@ -292,18 +345,25 @@ public final class SlidingWindowCounter implements RateCounter {
     public long count(String key, long nowMillis) {
         for (SlotState state = states.get(key); state != null; state = states.get(key)) {
             long latest = state.latestMillis;
-            if (latest != RETIRED) {
-                return count(state, Math.max(notRetired(nowMillis), latest));
+            if (latest == RETIRED) {
+                states.forget(key, state);
+                continue;
             }
-            states.forget(key, state);
+            long count = count(state, Math.max(notRetired(nowMillis), latest));
+            // a call dated later may have claimed a slot during the scan: count again at its time
+            if (state.latestMillis == latest) {
+                return count;
+            }
         }
         return 0;
     }
 
+    /** The units in {@code (at - window, at]}; one a later-dated call is still claiming does not exist yet at {@code at}. */
     private long count(SlotState state, long at) {
         long count = 0;
         for (int slot = 0; slot < max; slot++) {
-            if (isCounted(slotTime(state, slot), at)) {
+            long time = slotTime(state, slot);
+            if (time <= at && isCounted(time, at)) {
                 count++;
             }
         }
