@@ -17,6 +17,7 @@ public final class PolicyChecks {
                 new RegexSyntaxCheck(),
                 new StateCounterCheck(),
                 new CounterRangeCheck(),
+                new SlidingWindowCostCheck(),
                 new HiddenToolConfiguredCheck(),
                 new ShadowedRuleCheck(),
                 new ImpossibleConditionCheck(),

@@ -70,6 +70,9 @@ public enum DiagnosticCode {
     INVALID_TOOLS_LIST(68, Severity.ERROR, "cannot use the tools list: %s"),
     DUPLICATE_RULE_ID(69, Severity.WARNING, "rule id '%s' is used more than once for tool entry '%s', so decisions cannot tell these rules apart"),
     COUNTER_OUT_OF_RANGE(70, Severity.ERROR, "%s"),
+    SLIDING_WINDOW_UNDER_LOCK(71, Severity.WARNING, "counter '%s' is a sliding window of %d per window: above %d per window "
+            + "a sliding window is counted under a short per-key lock and keeps up to %d entries per key; "
+            + "'fixed' and 'token_bucket' count any budget lock-free"),
 
     // --- transcripts (PC300-PC349); documented in docs/transcripts.md ---
     TRANSCRIPT_UNREADABLE(300, Severity.ERROR, "cannot read transcript: %s"),
