@@ -1,6 +1,7 @@
 package dev.portcullis.runtime.counter;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,6 +35,33 @@ class AdmitPathAllocationTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
         assertThat(allocated).as("bytes allocated by %d admissions", 3 * CALLS).isLessThan(3 * CALLS / 100);
+    }
+
+    /**
+     * The slot-per-unit sliding window holds at most 1,024 per window, so its calls are dated 2 ms apart
+     * (500 per second against a budget of 1,000): every one is admitted, on the steady path.
+     */
+    @Test
+    void theSlidingSlotsAdmitWithoutAllocating() {
+        com.sun.management.ThreadMXBean threads = threadBean();
+        RateCounter counter = new SlidingWindowCounter(new CounterSpec("alloc", Algorithm.SLIDING, 1_000, 1_000));
+        long start = 1_700_000_000_000L;
+        int rounds = 6;
+        long before = 0;
+        for (int round = 0; round < rounds; round++) { // the last round is measured, once compiled
+            if (round == rounds - 1) {
+                before = threads.getCurrentThreadAllocatedBytes();
+            }
+            for (int call = 0; call < CALLS; call++) {
+                long now = start + 2L * (round * (long) CALLS + call);
+                if (counter.tryAcquire("k", 1, now) != 0) {
+                    throw new AssertionError("call " + call + " of round " + round + " was refused");
+                }
+            }
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).as("bytes allocated by %d admissions", CALLS).isLessThan(CALLS / 100);
     }
 
     private static void admit(RateCounter counter, RateCounter[] counters, String[] keys, long[] amounts, long now) {
