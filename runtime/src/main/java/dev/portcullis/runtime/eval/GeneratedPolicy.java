@@ -9,7 +9,6 @@ import dev.portcullis.runtime.counter.CounterStore;
 import dev.portcullis.runtime.counter.RateCounter;
 import dev.portcullis.runtime.counter.Scope;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The base of every class the bytecode compiler generates. It does what is the same for every policy,
  * exactly as the interpreter does it: hidden tools, entry lookup (exact names through a hash map,
- * then globs in precedence order, whose answer is remembered per name), the default posture, all-or-nothing charging of limits, two-phase
+ * then globs in precedence order, whose answer is remembered per name, with the decisions that depend
+ * on the name alone), the default posture, all-or-nothing charging of limits, two-phase
  * reservations, and failing closed. A generated class only supplies {@link #check}: the entry's deny
  * and approval rules as straight-line code over the tables' data.
  *
@@ -38,13 +38,13 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
     private final boolean defaultDeny;
     private final boolean hideAll;
     private final Set<String> hiddenTools;
-    /** Entry index by exact tool name, {@link #HIDDEN} for hidden tools; never changes after construction. */
-    private final HashMap<String, Integer> exactEntries = new HashMap<>();
     /**
-     * Entry index of names matched by globs (or by nothing), remembered as they are first seen, up to
-     * {@link #MAX_RESOLVED_NAMES}, so that a flood of invented names cannot grow the map without bound.
+     * The route of every exact and hidden tool name, filled at construction, and of names matched by
+     * globs (or by nothing), remembered as they are first seen, up to {@link #MAX_RESOLVED_NAMES}, so
+     * that a flood of invented names cannot grow the map without bound. One lookup serves every name
+     * seen before.
      */
-    private final ConcurrentHashMap<String, Integer> resolvedEntries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
     private final AtomicInteger resolvedByGlob = new AtomicInteger();
     private final String[] globs;
     private final int globBase;
@@ -85,12 +85,6 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         defaultDeny = tables.defaultDeny();
         hideAll = tables.hideAll();
         hiddenTools = new HashSet<>(tables.hiddenTools());
-        for (int i = 0; i < tables.exactTools().size(); i++) {
-            exactEntries.put(tables.exactTools().get(i), i);
-        }
-        for (String hidden : hiddenTools) {
-            exactEntries.put(hidden, HIDDEN);
-        }
         globs = tables.globs().toArray(new String[0]);
         globBase = tables.exactTools().size();
         noEntry = tables.noEntryIndex();
@@ -107,6 +101,14 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
                 allowed[i] = Decision.allow(entry.ruleId(), entry.reason());
                 allowedWithoutCharge[i] = new SettledReservation(allowed[i]);
             }
+        }
+
+        for (int i = 0; i < tables.exactTools().size(); i++) {
+            String tool = tables.exactTools().get(i);
+            routes.put(tool, route(tool, hideAll ? HIDDEN : i));
+        }
+        for (String hidden : hiddenTools) {
+            routes.put(hidden, route(hidden, HIDDEN));
         }
 
         int counterCount = tables.counters().size();
@@ -209,52 +211,76 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
 
     /** A {@link Decision}, or when {@code hold} and quota was taken, a {@link Reservation}. */
     private Object evaluate(ToolCall call, boolean hold) {
-        String tool = call.tool();
-        int entry = hideAll ? HIDDEN : entryIndex(tool);
-        if (entry == HIDDEN) {
-            return Decision.deny("hide", DecisionTexts.hidden(tool));
+        Route route = routeOf(call.tool());
+        if (route.decided() != null) {
+            return route.decided();
         }
-        if (entry == noEntry && defaultDeny) {
-            return Decision.deny("default", DecisionTexts.notPermitted(tool));
-        }
+        int entry = route.entry();
         Decision checked = check(entry, call, call.arguments());
         if (checked != null) {
             return checked;
         }
-        if (allowed[entry] != null && !hold) {
+        if (!hold) {
             // the common cases, kept small enough for the JIT to inline: no limit, or one plain limit
             int[] limits = entryLimits[entry];
             if (limits.length == 0) {
-                return allowed[entry];
+                return route.allow();
             }
             if (limits.length == 1 && !entryPrechecks[entry]) {
-                return chargeOne(limits[0], call, allowed[entry]);
+                return chargeOne(limits[0], call, route.allow());
             }
         }
-        return charge(entry, call, hold);
+        return charge(entry, call, route.allow(), hold);
     }
 
-    /** The tool's entry index, or {@link #HIDDEN}. */
-    private int entryIndex(String tool) {
-        Integer exact = exactEntries.get(tool);
-        if (exact != null) {
-            return exact;
-        }
-        Integer known = resolvedEntries.get(tool);
-        if (known != null) {
-            return known;
-        }
+    /** The tool's route: one lookup for every name seen before, so that the JIT inlines it. */
+    private Route routeOf(String tool) {
+        Route known = routes.get(tool);
+        return known != null ? known : resolve(tool);
+    }
+
+    /** The route of a name first seen: hidden, else the first glob in precedence order, else no entry. */
+    private Route resolve(String tool) {
         int entry = noEntry;
-        for (int i = 0; i < globs.length; i++) {
-            if (ToolGlobs.matches(globs[i], tool)) {
-                entry = globBase + i;
-                break;
+        if (hideAll) {
+            entry = HIDDEN;
+        } else {
+            for (int i = 0; i < globs.length; i++) {
+                if (ToolGlobs.matches(globs[i], tool)) {
+                    entry = globBase + i;
+                    break;
+                }
             }
         }
+        Route route = route(tool, entry);
         if (resolvedByGlob.get() < MAX_RESOLVED_NAMES && resolvedByGlob.incrementAndGet() <= MAX_RESOLVED_NAMES) {
-            resolvedEntries.putIfAbsent(tool, entry);
+            Route raced = routes.putIfAbsent(tool, route);
+            return raced != null ? raced : route;
         }
-        return entry;
+        return route;
+    }
+
+    /**
+     * The route of {@code tool} to {@code entry}, with the decisions that depend on the name alone
+     * rendered once: hidden, not permitted by default, or allowed by default.
+     */
+    private Route route(String tool, int entry) {
+        if (entry == HIDDEN) {
+            return new Route(HIDDEN, Decision.deny("hide", DecisionTexts.hidden(tool)), null);
+        }
+        if (entry == noEntry && defaultDeny) {
+            return new Route(entry, Decision.deny("default", DecisionTexts.notPermitted(tool)), null);
+        }
+        Decision allow = allowed[entry] != null ? allowed[entry] : Decision.allow("default", DecisionTexts.allowedByDefault(tool));
+        return new Route(entry, null, allow);
+    }
+
+    /**
+     * Where a tool name leads: its entry index; the decision its name alone makes ({@code decided}, for
+     * hidden tools and, under default deny, tools without an entry) or else the decision that allows
+     * it once its checks and limits pass.
+     */
+    private record Route(int entry, Decision decided, Decision allow) {
     }
 
     // --- what generated conditions call; small, final and monomorphic, so the JIT inlines them ---
@@ -324,10 +350,8 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
      * (an unusable {@code increment_from} denies, charging nothing), then the counters are charged in
      * order and the first without room denies after the others are given back.
      */
-    private Object charge(int entry, ToolCall call, boolean hold) {
+    private Object charge(int entry, ToolCall call, Decision allow, boolean hold) {
         int[] limits = entryLimits[entry];
-        Decision allow = allowed[entry] != null ? allowed[entry]
-                : Decision.allow("default", DecisionTexts.allowedByDefault(call.tool()));
         if (limits.length == 0) {
             return hold ? (allowed[entry] != null ? allowedWithoutCharge[entry] : new SettledReservation(allow)) : allow;
         }
