@@ -105,10 +105,10 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
 
         for (int i = 0; i < tables.exactTools().size(); i++) {
             String tool = tables.exactTools().get(i);
-            routes.put(tool, route(tool, hideAll ? HIDDEN : i));
+            routes.put(tool.intern(), route(tool, hideAll ? HIDDEN : i));
         }
         for (String hidden : hiddenTools) {
-            routes.put(hidden, route(hidden, HIDDEN));
+            routes.put(hidden.intern(), route(hidden, HIDDEN));
         }
 
         int counterCount = tables.counters().size();
@@ -120,7 +120,7 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             PolicyTables.Counter counter = tables.counters().get(i);
             counters[i] = store.counter(counter.spec());
             counterScopes[i] = counter.scope();
-            counterPer[i] = counter.per().isEmpty() ? null : counter.per().toArray(new String[0]);
+            counterPer[i] = counter.per().isEmpty() ? null : interned(counter.per());
             counterBudgets[i] = counter.budgetText();
         }
         int limitCount = tables.limits().size();
@@ -133,7 +133,7 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             PolicyTables.Limit limit = tables.limits().get(i);
             limitCounter[i] = limit.counter();
             limitIncrement[i] = limit.increment();
-            limitIncrementFrom[i] = limit.incrementFrom().isEmpty() ? null : limit.incrementFrom().toArray(new String[0]);
+            limitIncrementFrom[i] = limit.incrementFrom().isEmpty() ? null : interned(limit.incrementFrom());
             limitIncrementText[i] = limit.incrementFromText();
             limitOnDeny[i] = limit.onDeny();
         }
@@ -166,8 +166,21 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         }
         paths = new String[tables.paths().size()][];
         for (int i = 0; i < paths.length; i++) {
-            paths[i] = tables.paths().get(i).toArray(new String[0]);
+            paths[i] = interned(tables.paths().get(i));
         }
+    }
+
+    /**
+     * Names the policy looks up (tools, argument path segments) as the JVM's canonical strings: a caller
+     * whose names are interned too (Java literals, parsers that intern field names) then matches them
+     * by reference, and any other caller by {@code equals} as before.
+     */
+    private static String[] interned(List<String> names) {
+        String[] canonical = new String[names.size()];
+        for (int i = 0; i < canonical.length; i++) {
+            canonical[i] = names.get(i).intern();
+        }
+        return canonical;
     }
 
     /**
