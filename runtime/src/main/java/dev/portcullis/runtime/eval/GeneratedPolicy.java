@@ -103,14 +103,6 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             }
         }
 
-        for (int i = 0; i < tables.exactTools().size(); i++) {
-            String tool = tables.exactTools().get(i);
-            routes.put(tool.intern(), route(tool, hideAll ? HIDDEN : i));
-        }
-        for (String hidden : hiddenTools) {
-            routes.put(hidden.intern(), route(hidden, HIDDEN));
-        }
-
         int counterCount = tables.counters().size();
         counters = new RateCounter[counterCount];
         counterScopes = new Scope[counterCount];
@@ -142,6 +134,14 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             for (int limit : entryLimits[i]) {
                 entryPrechecks[i] |= limitIncrementFrom[limit] != null || counterPer[limitCounter[limit]] != null;
             }
+        }
+
+        for (int i = 0; i < tables.exactTools().size(); i++) {
+            String tool = tables.exactTools().get(i);
+            routes.put(tool.intern(), route(tool, hideAll ? HIDDEN : i));
+        }
+        for (String hidden : hiddenTools) {
+            routes.put(hidden.intern(), route(hidden, HIDDEN));
         }
 
         decisions = tables.decisions().toArray(new Decision[0]);
@@ -235,12 +235,11 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         }
         if (!hold) {
             // the common cases, kept small enough for the JIT to inline: no limit, or one plain limit
-            int[] limits = entryLimits[entry];
-            if (limits.length == 0) {
+            if (route.unlimited()) {
                 return route.allow();
             }
-            if (limits.length == 1 && !entryPrechecks[entry]) {
-                return chargeOne(limits[0], call, route.allow());
+            if (route.plainCounter() != null) {
+                return chargePlain(route, call);
             }
         }
         return charge(entry, call, route.allow(), hold);
@@ -275,25 +274,35 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
 
     /**
      * The route of {@code tool} to {@code entry}, with the decisions that depend on the name alone
-     * rendered once: hidden, not permitted by default, or allowed by default.
+     * rendered once (hidden, not permitted by default, allowed by default) and the entry's limit when
+     * it has exactly one with a fixed increment and no {@code per}, so that charging it needs no table.
      */
     private Route route(String tool, int entry) {
         if (entry == HIDDEN) {
-            return new Route(HIDDEN, Decision.deny("hide", DecisionTexts.hidden(tool)), null);
+            return new Route(HIDDEN, Decision.deny("hide", DecisionTexts.hidden(tool)), null, false, -1, null, null, 0);
         }
         if (entry == noEntry && defaultDeny) {
-            return new Route(entry, Decision.deny("default", DecisionTexts.notPermitted(tool)), null);
+            return new Route(entry, Decision.deny("default", DecisionTexts.notPermitted(tool)), null, false, -1, null, null, 0);
         }
         Decision allow = allowed[entry] != null ? allowed[entry] : Decision.allow("default", DecisionTexts.allowedByDefault(tool));
-        return new Route(entry, null, allow);
+        int[] limits = entryLimits[entry];
+        if (limits.length == 1 && !entryPrechecks[entry]) {
+            int limit = limits[0];
+            int counter = limitCounter[limit];
+            return new Route(entry, null, allow, false, limit, counters[counter], counterScopes[counter], limitIncrement[limit]);
+        }
+        return new Route(entry, null, allow, limits.length == 0, -1, null, null, 0);
     }
 
     /**
      * Where a tool name leads: its entry index; the decision its name alone makes ({@code decided}, for
      * hidden tools and, under default deny, tools without an entry) or else the decision that allows
-     * it once its checks and limits pass.
+     * it once its checks and limits pass; whether the entry has no limit; and its one plain limit, if
+     * that is all it has (the limit's index, counter, scope and increment; else {@code plainCounter}
+     * is {@code null}).
      */
-    private record Route(int entry, Decision decided, Decision allow) {
+    private record Route(int entry, Decision decided, Decision allow, boolean unlimited,
+                         int plainLimit, RateCounter plainCounter, Scope plainScope, long plainIncrement) {
     }
 
     // --- what generated conditions call; small, final and monomorphic, so the JIT inlines them ---
@@ -416,13 +425,12 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         return rateLimited(limits[i], refusedKey, refusedAmount, now, retryAfter);
     }
 
-    /** {@link #charge} for one limit with a fixed increment and no {@code per}, deciding at once. */
-    private Decision chargeOne(int limit, ToolCall call, Decision allow) {
-        int counter = limitCounter[limit];
-        String key = counterScopes[counter].keyOf(call);
+    /** {@link #charge} for the route's one plain limit, deciding at once. */
+    private Decision chargePlain(Route route, ToolCall call) {
+        String key = route.plainScope().keyOf(call);
         long now = call.timeMillis();
-        long retryAfter = counters[counter].tryAcquire(key, limitIncrement[limit], now);
-        return retryAfter == 0 ? allow : rateLimited(limit, key, limitIncrement[limit], now, retryAfter);
+        long retryAfter = route.plainCounter().tryAcquire(key, route.plainIncrement(), now);
+        return retryAfter == 0 ? route.allow() : rateLimited(route.plainLimit(), key, route.plainIncrement(), now, retryAfter);
     }
 
     private Reservation reservation(Decision allow, int[] limits, ToolCall call) {
