@@ -64,6 +64,8 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
     private final String[][] limitIncrementFrom;
     private final String[] limitIncrementText;
     private final String[] limitOnDeny;
+    /** The reason of a refusal by each limit of fixed increment, its fixed words joined once; else {@code null}. */
+    private final DecisionTexts.RateLimitedReason[] limitReasons;
 
     /** Rule decisions, by index: what generated code returns. */
     protected final Decision[] decisions;
@@ -128,6 +130,14 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             limitIncrementFrom[i] = limit.incrementFrom().isEmpty() ? null : interned(limit.incrementFrom());
             limitIncrementText[i] = limit.incrementFromText();
             limitOnDeny[i] = limit.onDeny();
+        }
+        limitReasons = new DecisionTexts.RateLimitedReason[limitCount];
+        for (int i = 0; i < limitCount; i++) {
+            if (limitIncrementFrom[i] == null) {
+                int counter = limitCounter[i];
+                limitReasons[i] = DecisionTexts.rateLimitedReason(counters[counter].spec().name(), counterBudgets[counter],
+                        counters[counter].spec().max(), limitOnDeny[i], limitIncrement[i]);
+            }
         }
 
         for (int i = 0; i < entryCount; i++) {
@@ -482,8 +492,9 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         long count = rateCounter.count(key, now);
         RateLimitDenial denial = new RateLimitDenial(rateCounter.spec().name(), rateCounter.spec().max(),
                 rateCounter.spec().windowMillis(), count, retryAfter);
-        return Decision.rateLimited(denial, DecisionTexts.rateLimited(denial.counter(), counterBudgets[counter],
-                denial.max(), limitOnDeny[limit], amount, denial));
+        DecisionTexts.RateLimitedReason reason = limitReasons[limit];
+        return Decision.rateLimited(denial, reason != null ? reason.of(denial)
+                : DecisionTexts.rateLimited(denial.counter(), counterBudgets[counter], denial.max(), limitOnDeny[limit], amount, denial));
     }
 
     private long amount(int limit, ToolCall call) {
