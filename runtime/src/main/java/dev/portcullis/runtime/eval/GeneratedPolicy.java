@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exactly as the interpreter does it: hidden tools, entry lookup (exact names through a hash map,
  * then globs in precedence order, whose answer is remembered per name, with the decisions that depend
  * on the name alone), the default posture, all-or-nothing charging of limits, two-phase
- * reservations, and failing closed. A generated class only supplies {@link #check}: the entry's deny
- * and approval rules as straight-line code over the tables' data.
+ * reservations, and failing closed. A generated class supplies {@link #check}, the entry's deny
+ * and approval rules as straight-line code over the tables' data, and {@link #decide}, which calls it.
  *
  * <p>{@link #decide} charges limits without creating a {@link Reservation}, so an allowed call whose
  * arguments and keys need no conversion allocates nothing.
@@ -215,48 +215,47 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
     @Override
     public final Reservation reserve(ToolCall call) {
         try {
-            Object outcome = evaluate(call, true);
+            Object outcome = evaluate(call);
             return outcome instanceof Reservation reservation ? reservation : new SettledReservation((Decision) outcome);
         } catch (Exception | StackOverflowError e) {
             return new SettledReservation(Decision.evaluationFailed(e));
         }
     }
 
-    /** Decides and counts at once, as {@code reserve} then {@code commit}, without a reservation object. */
+    /**
+     * Decides and counts at once, as {@code reserve} then {@code commit}, without a reservation object.
+     * Each generated class implements it in the same few lines, {@link #routeOf}, then its own
+     * {@link #check}, then {@link #admit}, failing closed on any exception: the call of {@code check}
+     * then stays inside one final class, so the JIT binds and inlines it however many policies a
+     * gateway runs (from shared code here it would become megamorphic).
+     */
     @Override
-    public final Decision decide(ToolCall call) {
-        try {
-            return (Decision) evaluate(call, false);
-        } catch (Exception | StackOverflowError e) {
-            return Decision.evaluationFailed(e);
+    public abstract Decision decide(ToolCall call);
+
+    /** A {@link Decision}, or when quota was taken, a {@link Reservation}. */
+    private Object evaluate(ToolCall call) {
+        Route route = routeOf(call.tool());
+        if (route.decided != null) {
+            return route.decided;
         }
+        Decision checked = check(route.entry, call, call.arguments());
+        return checked != null ? checked : charge(route.entry, call, route.allow, true);
     }
 
-    /** A {@link Decision}, or when {@code hold} and quota was taken, a {@link Reservation}. */
-    private Object evaluate(ToolCall call, boolean hold) {
-        Route route = routeOf(call.tool());
-        if (route.decided() != null) {
-            return route.decided();
+    /** The decision once the entry's checks passed: its limits charged, allowed or rate limited. */
+    protected final Decision admit(Route route, ToolCall call) {
+        // the common cases, kept small enough for the JIT to inline: no limit, or one plain limit
+        if (route.unlimited) {
+            return route.allow;
         }
-        int entry = route.entry();
-        Decision checked = check(entry, call, call.arguments());
-        if (checked != null) {
-            return checked;
+        if (route.plainCounter != null) {
+            return chargePlain(route, call);
         }
-        if (!hold) {
-            // the common cases, kept small enough for the JIT to inline: no limit, or one plain limit
-            if (route.unlimited()) {
-                return route.allow();
-            }
-            if (route.plainCounter() != null) {
-                return chargePlain(route, call);
-            }
-        }
-        return charge(entry, call, route.allow(), hold);
+        return (Decision) charge(route.entry, call, route.allow, false);
     }
 
     /** The tool's route: one lookup for every name seen before, so that the JIT inlines it. */
-    private Route routeOf(String tool) {
+    protected final Route routeOf(String tool) {
         Route known = routes.get(tool);
         return known != null ? known : resolve(tool);
     }
@@ -311,8 +310,37 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
      * that is all it has (the limit's index, counter, scope and increment; else {@code plainCounter}
      * is {@code null}).
      */
-    private record Route(int entry, Decision decided, Decision allow, boolean unlimited,
-                         int plainLimit, RateCounter plainCounter, Scope plainScope, long plainIncrement) {
+    protected static final class Route {
+        private final int entry;
+        private final Decision decided;
+        private final Decision allow;
+        private final boolean unlimited;
+        private final int plainLimit;
+        private final RateCounter plainCounter;
+        private final Scope plainScope;
+        private final long plainIncrement;
+
+        private Route(int entry, Decision decided, Decision allow, boolean unlimited, int plainLimit,
+                      RateCounter plainCounter, Scope plainScope, long plainIncrement) {
+            this.entry = entry;
+            this.decided = decided;
+            this.allow = allow;
+            this.unlimited = unlimited;
+            this.plainLimit = plainLimit;
+            this.plainCounter = plainCounter;
+            this.plainScope = plainScope;
+            this.plainIncrement = plainIncrement;
+        }
+
+        /** The entry index that {@link #check} takes. */
+        public int entry() {
+            return entry;
+        }
+
+        /** The decision the tool's name alone makes, or {@code null} when its entry's checks decide. */
+        public Decision decided() {
+            return decided;
+        }
     }
 
     // --- what generated conditions call; small, final and monomorphic, so the JIT inlines them ---
@@ -437,10 +465,10 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
 
     /** {@link #charge} for the route's one plain limit, deciding at once. */
     private Decision chargePlain(Route route, ToolCall call) {
-        String key = route.plainScope().keyOf(call);
+        String key = route.plainScope.keyOf(call);
         long now = call.timeMillis();
-        long retryAfter = route.plainCounter().tryAcquire(key, route.plainIncrement(), now);
-        return retryAfter == 0 ? route.allow() : rateLimited(route.plainLimit(), key, route.plainIncrement(), now, retryAfter);
+        long retryAfter = route.plainCounter.tryAcquire(key, route.plainIncrement, now);
+        return retryAfter == 0 ? route.allow : rateLimited(route.plainLimit, key, route.plainIncrement, now, retryAfter);
     }
 
     private Reservation reservation(Decision allow, int[] limits, ToolCall call) {
