@@ -49,6 +49,9 @@ public final class PolicyCompiler {
 
     private final FrontEnds frontEnds;
     private final CheckContext context;
+    /** The most diagnostics one compilation reports before summing up the rest. */
+    public static final int MAX_REPORTED = 100;
+
     private final List<PolicyCheck> checks;
     private final List<Diagnostic> setupDiagnostics;
 
@@ -162,15 +165,33 @@ public final class PolicyCompiler {
         diagnostics.addAll(earlier);
         diagnostics.addAll(built.diagnostics());
         diagnostics.addAll(PolicyChecks.run(built.policy(), context, checks));
-        diagnostics.sort(BY_POSITION);
-        return new CompilationResult(Optional.of(built.policy()), diagnostics);
+        return new CompilationResult(Optional.of(built.policy()), reported(diagnostics));
     }
 
     private CompilationResult failed(List<Diagnostic> diagnostics) {
         List<Diagnostic> all = new ArrayList<>(setupDiagnostics);
         all.addAll(diagnostics);
-        all.sort(BY_POSITION);
-        return new CompilationResult(Optional.empty(), all);
+        return new CompilationResult(Optional.empty(), reported(all));
+    }
+
+    /**
+     * The diagnostics by position, at most {@value #MAX_REPORTED} of them and then one saying how many
+     * more there are (as javac stops at 100): a generated or mangled file can hold hundreds of
+     * thousands of problems, and nobody reads past the first screens.
+     */
+    static List<Diagnostic> reported(List<Diagnostic> diagnostics) {
+        List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+        sorted.sort(BY_POSITION);
+        if (sorted.size() <= MAX_REPORTED) {
+            return sorted;
+        }
+        List<Diagnostic> omitted = sorted.subList(MAX_REPORTED, sorted.size());
+        // an omitted error must still fail the compilation, and omitted warnings must not
+        DiagnosticCode summary = omitted.stream().anyMatch(Diagnostic::isError)
+                ? DiagnosticCode.TOO_MANY_DIAGNOSTICS : DiagnosticCode.TOO_MANY_WARNINGS;
+        List<Diagnostic> shown = new ArrayList<>(sorted.subList(0, MAX_REPORTED));
+        shown.add(Diagnostic.of(summary, omitted.get(0).position(), omitted.size(), MAX_REPORTED));
+        return shown;
     }
 
     /** {@code policies/fhir-export.yaml} -> {@code fhir-export}. */

@@ -47,6 +47,46 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void aFileWithMoreThanAHundredProblemsReportsTheFirstHundredThenHowManyMore() {
+        StringBuilder yaml = new StringBuilder("version: \"1\"\ndefault: deny\n");
+        for (int field = 0; field < 250; field++) {
+            yaml.append("unknown_").append(field).append(": 1\n");
+        }
+
+        CompilationResult result = PolicyCompiler.standard().load("many.yaml", utf8(yaml.toString()));
+
+        assertThat(result.diagnostics()).hasSize(PolicyCompiler.MAX_REPORTED + 1);
+        assertThat(result.diagnostics().subList(0, PolicyCompiler.MAX_REPORTED))
+                .allSatisfy(d -> assertThat(d.code().id()).isEqualTo("PC015"));
+        assertThat(result.diagnostics().get(0).toString()).startsWith("many.yaml:3:1:");
+        Diagnostic summary = result.diagnostics().get(PolicyCompiler.MAX_REPORTED);
+        assertThat(summary.toString())
+                .isEqualTo("many.yaml:103:1: error PC033: 150 more problems, errors among them, are not shown;"
+                        + " only the first 100 are reported");
+        assertThat(result.policy()).isEmpty();
+    }
+
+    @Test
+    void moreThanAHundredWarningsAreSummedUpAsAWarningAndThePolicyStillCompiles() {
+        StringBuilder yaml = new StringBuilder("version: \"1\"\ndefault: deny\nhide:\n");
+        for (int tool = 0; tool < 130; tool++) {
+            yaml.append("  - tool_").append(tool).append('\n');
+        }
+        yaml.append("tools:\n");
+        for (int tool = 0; tool < 130; tool++) {
+            yaml.append("  tool_").append(tool).append(":\n    rules:\n      - name: no\n        action: deny\n");
+        }
+
+        CompilationResult result = PolicyCompiler.standard().load("hidden.yaml", utf8(yaml.toString()));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.warnings()).hasSize(PolicyCompiler.MAX_REPORTED + 1);
+        assertThat(result.warnings().get(PolicyCompiler.MAX_REPORTED).message())
+                .isEqualTo("30 more warnings are not shown; only the first 100 are reported");
+        assertThat(result.policy()).isPresent();
+    }
+
+    @Test
     void theStandardCompilerReadsTheDslWithoutExtraSetup(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("exports.policy");
         Files.writeString(file, """

@@ -45,6 +45,8 @@ public enum DiagnosticCode {
     DUPLICATE_STATE_COUNTER(30, Severity.ERROR, "duplicate state counter \"%s\" (also used by rules[%d])"),
     STATE_CONDITION_UNSUPPORTED(31, Severity.ERROR, "condition on %s cannot be enforced as a quota: %s"),
     STATE_COUNTER_UNUSED(32, Severity.WARNING, "state counter \"%s\" has no lt/lte condition in its rule, so it limits nothing; it is ignored"),
+    TOO_MANY_DIAGNOSTICS(33, Severity.ERROR, "%d more problems, errors among them, are not shown; only the first %d are reported"),
+    TOO_MANY_WARNINGS(34, Severity.WARNING, "%d more warnings are not shown; only the first %d are reported"),
 
     // PC051 was an IR-level duplicate of INVALID_REGEX (PC023); retired, never reuse.
     // --- IR building and static checks (PC050-PC099) ---

@@ -10,7 +10,9 @@ public final class Counters {
     }
 
     /**
-     * A new, empty counter of the spec's algorithm.
+     * A new, empty counter of the spec's algorithm. A sliding window up to
+     * {@link SlidingWindowCounter#MAX_SLOTS} per window is the lock-free {@link SlidingWindowCounter};
+     * a larger one is the {@link SlidingLogCounter}, which decides alike with less memory per key.
      *
      * @throws IllegalArgumentException when the spec cannot be counted exactly (a token bucket whose
      *                                  {@code max × window} exceeds 64-bit integer arithmetic)
@@ -19,7 +21,9 @@ public final class Counters {
         Objects.requireNonNull(spec, "spec");
         return switch (spec.algorithm()) {
             case FIXED -> new FixedWindowCounter(spec);
-            case SLIDING -> new SlidingWindowCounter(spec);
+            case SLIDING -> spec.max() <= SlidingWindowCounter.MAX_SLOTS
+                    ? new SlidingWindowCounter(spec)
+                    : new SlidingLogCounter(spec);
             case TOKEN_BUCKET -> new TokenBucketCounter(spec);
         };
     }

@@ -78,11 +78,6 @@ public final class FixedWindowCounter implements RateCounter {
             public boolean retireIfIdle(WindowState state, long nowMillis) {
                 return FixedWindowCounter.this.retireIfIdle(state, nowMillis);
             }
-
-            @Override
-            public WindowState successorOf(WindowState retired) {
-                return null;
-            }
         });
     }
 

@@ -44,8 +44,10 @@ final class KeyedStates<S> {
          */
         boolean retireIfIdle(S state, long nowMillis);
 
-        /** The state that replaces a retired one, or {@code null} when the key is simply forgotten. */
-        S successorOf(S retired);
+        /** The state that replaces a retired one, or {@code null} (the default) when the key is simply forgotten. */
+        default S successorOf(S retired) {
+            return null;
+        }
     }
 
     private final ConcurrentHashMap<String, S> states = new ConcurrentHashMap<>();

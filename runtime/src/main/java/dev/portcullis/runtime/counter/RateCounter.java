@@ -3,8 +3,9 @@ package dev.portcullis.runtime.counter;
 /**
  * One budget, kept per key (a grant, session, agent, argument value, or {@code ""} for global).
  * Implementations are thread-safe and allocate nothing when admitting a call on a key they already
- * hold. The fixed-window and token-bucket counters are lock-free; the exact sliding log holds a
- * per-key monitor for a few instructions (see {@link SlidingWindowCounter} for why).
+ * hold. The fixed-window, token-bucket and sliding-window counters are lock-free; only the sliding
+ * log used for budgets above {@link SlidingWindowCounter#MAX_SLOTS} per window holds a per-key
+ * monitor for a few instructions (see {@link SlidingLogCounter} for why).
  *
  * <p>Time is passed in. When it goes backwards (out-of-order input), a counter never admits more
  * than its budget and never holds a negative count; see each implementation for details.

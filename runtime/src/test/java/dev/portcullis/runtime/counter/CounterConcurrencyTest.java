@@ -2,10 +2,21 @@ package dev.portcullis.runtime.counter;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +69,88 @@ class CounterConcurrencyTest {
         long max = amount * HAMMERED_MAX;
         hammerOneKey(new FixedWindowCounter(new CounterSpec("restarting", Algorithm.FIXED, max, WINDOW)),
                 new FixedWindowModel(max, WINDOW), amount);
+    }
+
+    @Test
+    void slidingLogHammeredByManyThreadsAdmitsExactlyTheBudget() throws Exception {
+        // Counters.create gives a budget this small the slots; the log takes larger ones
+        hammerOneKey(new SlidingLogCounter(new CounterSpec("logged", Algorithm.SLIDING, HAMMERED_MAX, WINDOW)),
+                modelOf(Algorithm.SLIDING, HAMMERED_MAX), 1);
+    }
+
+    static Stream<Arguments> slidingLayouts() {
+        Function<CounterSpec, RateCounter> slots = SlidingWindowCounter::new;
+        Function<CounterSpec, RateCounter> log = SlidingLogCounter::new;
+        return Stream.of(Arguments.of("slots", slots), Arguments.of("log", log));
+    }
+
+    /**
+     * Calls of one to eight units race over windows that overlap four phases, with releases, so that
+     * partial claims are given back while other threads claim and release: at no moment may the
+     * window hold more than {@code max}, and the count must be exactly what is still held in it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("slidingLayouts")
+    void slidingCallsOfSeveralUnitsNeverHoldMoreThanMaxInAnyWindow(String layout, Function<CounterSpec, RateCounter> sliding)
+            throws Exception {
+        RateCounter counter = sliding.apply(new CounterSpec("overlapping", Algorithm.SLIDING, MAX, WINDOW));
+        int phasesPerWindow = 4;
+        AtomicLongArray held = new AtomicLongArray(PHASES);
+
+        PhasedLoad.run(THREADS, PHASES, START, WINDOW / phasesPerWindow, (thread, phase, now) -> {
+            SplittableRandom random = new SplittableRandom(17L * phase + thread);
+            for (int call = 0; call < 1_000; call++) {
+                long amount = random.nextLong(1, 9);
+                if (counter.tryAcquire("k", amount, now) == 0) {
+                    if (random.nextInt(4) == 0) {
+                        counter.release("k", amount, now);
+                    } else {
+                        held.addAndGet(phase, amount);
+                    }
+                }
+            }
+        }, (phase, now) -> {
+            long inWindow = 0;
+            for (int earlier = Math.max(0, phase - phasesPerWindow + 1); earlier <= phase; earlier++) {
+                inWindow += held.get(earlier);
+            }
+            assertThat(inWindow).as("held in the window ending at phase %d", phase).isLessThanOrEqualTo(MAX);
+            assertThat(counter.count("k", now)).as("count after phase %d", phase).isEqualTo(inWindow);
+        });
+    }
+
+    /**
+     * Calls dated by one shared clock, at half the budget's rate: none may be refused, even when a
+     * thread is descheduled between reading the key's time and claiming a slot while the others
+     * fill slots with later times (more threads than cores make that happen).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("slidingLayouts")
+    void slidingCallsBelowTheBudgetAreNeverRefusedWhateverTheScheduling(String layout, Function<CounterSpec, RateCounter> sliding)
+            throws Exception {
+        RateCounter counter = sliding.apply(new CounterSpec("paced", Algorithm.SLIDING, MAX, WINDOW));
+        AtomicLong ticks = new AtomicLong();
+        long millisPerCall = 2 * WINDOW / MAX;
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<Long>> refusals = new ArrayList<>();
+            for (int thread = 0; thread < THREADS; thread++) {
+                refusals.add(pool.submit(() -> {
+                    long refused = 0;
+                    for (int call = 0; call < 100_000; call++) {
+                        if (counter.tryAcquire("k", 1, START + millisPerCall * ticks.getAndIncrement()) != 0) {
+                            refused++;
+                        }
+                    }
+                    return refused;
+                }));
+            }
+            for (Future<Long> refused : refusals) {
+                assertThat(refused.get(60, TimeUnit.SECONDS)).as("calls refused by one thread").isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

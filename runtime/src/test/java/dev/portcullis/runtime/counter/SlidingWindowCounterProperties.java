@@ -4,21 +4,42 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 import java.util.List;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Both sliding windows, the lock-free slots and the log, against one trivially correct model. */
 class SlidingWindowCounterProperties {
 
     @Property(tries = 400)
-    void admitsExactlyWhatTheModelAdmits(@ForAll(supplier = CounterScenario.AnyRun.class) CounterScenario.Run run) {
-        CounterScenario.play(new SlidingWindowCounter(run.spec(Algorithm.SLIDING)), new SlidingWindowModel(run.max(), run.window()),
-                run, false);
+    void slotsAdmitExactlyWhatTheModelAdmits(@ForAll(supplier = CounterScenario.AnyRun.class) CounterScenario.Run run) {
+        playAgainstTheModel(SlidingWindowCounter::new, run);
+    }
+
+    @Property(tries = 400)
+    void theLogAdmitsExactlyWhatTheModelAdmits(@ForAll(supplier = CounterScenario.AnyRun.class) CounterScenario.Run run) {
+        playAgainstTheModel(SlidingLogCounter::new, run);
     }
 
     @Property(tries = 300)
-    void inTimeOrderNoIntervalOfTheWindowsLengthHoldsMoreThanMax(
+    void inTimeOrderNoIntervalOfTheWindowsLengthHoldsMoreThanMaxInTheSlots(
             @ForAll(supplier = CounterScenario.InOrderRun.class) CounterScenario.Run run) {
-        List<CounterScenario.Admitted> admitted = CounterScenario.play(new SlidingWindowCounter(run.spec(Algorithm.SLIDING)),
+        checkEveryBusiestInterval(SlidingWindowCounter::new, run);
+    }
+
+    @Property(tries = 300)
+    void inTimeOrderNoIntervalOfTheWindowsLengthHoldsMoreThanMaxInTheLog(
+            @ForAll(supplier = CounterScenario.InOrderRun.class) CounterScenario.Run run) {
+        checkEveryBusiestInterval(SlidingLogCounter::new, run);
+    }
+
+    private static void playAgainstTheModel(Function<CounterSpec, RateCounter> sliding, CounterScenario.Run run) {
+        CounterScenario.play(sliding.apply(run.spec(Algorithm.SLIDING)), new SlidingWindowModel(run.max(), run.window()),
+                run, false);
+    }
+
+    private static void checkEveryBusiestInterval(Function<CounterSpec, RateCounter> sliding, CounterScenario.Run run) {
+        List<CounterScenario.Admitted> admitted = CounterScenario.play(sliding.apply(run.spec(Algorithm.SLIDING)),
                 new SlidingWindowModel(run.max(), run.window()), run.withoutReleases(), true);
 
         // the busiest intervals end at an admitted call: check every one of them

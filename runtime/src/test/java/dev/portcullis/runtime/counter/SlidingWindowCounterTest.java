@@ -1,121 +1,66 @@
 package dev.portcullis.runtime.counter;
 
-import dev.portcullis.runtime.RateLimitDenial;
 import org.junit.jupiter.api.Test;
 
 import static dev.portcullis.runtime.counter.TestTimes.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SlidingWindowCounterTest {
+class SlidingWindowCounterTest extends SlidingWindowContract {
 
-    private static final long T = 1_700_000_000_000L;
-
-    private static SlidingWindowCounter sliding(long max, long windowMillis) {
+    @Override
+    RateCounter sliding(long max, long windowMillis) {
         return new SlidingWindowCounter(TestTimes.spec(Algorithm.SLIDING, max, windowMillis));
     }
 
     @Test
-    void noIntervalOfTheWindowsLengthHoldsMoreThanMax() {
-        SlidingWindowCounter counter = sliding(3, SECOND);
-        assertThat(counter.tryAcquire("k", 1, T)).isZero();
-        assertThat(counter.tryAcquire("k", 1, T + 100)).isZero();
-        assertThat(counter.tryAcquire("k", 1, T + 200)).isZero();
-
-        assertThat(counter.tryAcquire("k", 1, T + 300)).isEqualTo(700);
-        assertThat(counter.tryAcquire("k", 1, T + 999)).isEqualTo(1);
-        assertThat(counter.tryAcquire("k", 1, T + 1000)).isZero();  // the call at T has left (T, T + 1000]
-        assertThat(counter.tryAcquire("k", 1, T + 1000)).isEqualTo(100);
+    void countersCreateUsesOneSlotPerUnitUpToMaxSlotsAndTheLogAbove() {
+        long largest = SlidingWindowCounter.MAX_SLOTS;
+        assertThat(Counters.create(TestTimes.spec(Algorithm.SLIDING, largest, SECOND))).isInstanceOf(SlidingWindowCounter.class);
+        assertThat(Counters.create(TestTimes.spec(Algorithm.SLIDING, largest + 1, SECOND))).isInstanceOf(SlidingLogCounter.class);
     }
 
     @Test
-    void retryAfterWaitsUntilEnoughOfTheOldestCallsHaveLeft() {
-        SlidingWindowCounter counter = sliding(10, SECOND);
-        counter.tryAcquire("k", 2, T);
-        counter.tryAcquire("k", 4, T + 100);
-        counter.tryAcquire("k", 4, T + 500);
-
-        assertThat(counter.tryAcquire("k", 5, T + 600)).isEqualTo(500); // both T and T + 100 must leave
-        assertThat(counter.tryAcquire("k", 2, T + 600)).isEqualTo(400);
-        assertThat(counter.tryAcquire("k", 11, T + 600)).isEqualTo(RateLimitDenial.NEVER);
-        assertThat(counter.count("k", T + 600)).isEqualTo(10);
-        assertThat(counter.count("k", T + 1050)).isEqualTo(8);
+    void refusesABudgetLargerThanMaxSlotsNamingTheAlternative() {
+        assertThatThrownBy(() -> sliding(SlidingWindowCounter.MAX_SLOTS + 1, SECOND))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("allows 1025 per window")
+                .hasMessageContaining("SlidingLogCounter");
     }
 
     @Test
-    void releaseGivesBackQuotaStillInTheWindowOnly() {
-        SlidingWindowCounter counter = sliding(3, SECOND);
+    void theWholeOfTheLargestBudgetIsUsableAndLeavesInOrder() {
+        RateCounter counter = sliding(SlidingWindowCounter.MAX_SLOTS, 10 * SECOND);
+        for (int call = 0; call < SlidingWindowCounter.MAX_SLOTS; call++) {
+            assertThat(counter.tryAcquire("k", 1, T + call)).as("call %d", call).isZero();
+        }
+        assertThat(counter.tryAcquire("k", 1, T + 2000)).isEqualTo(10 * SECOND - 2000);
+        assertThat(counter.tryAcquire("k", 3, T + 2000)).isEqualTo(10 * SECOND - 2000 + 2);
+
+        assertThat(counter.tryAcquire("k", 2, T + 10 * SECOND + 1)).isZero(); // the units of T and T + 1 have left
+        assertThat(counter.tryAcquire("k", 1, T + 10 * SECOND + 1)).isEqualTo(1);
+        assertThat(counter.count("k", T + 10 * SECOND + 1)).isEqualTo(SlidingWindowCounter.MAX_SLOTS);
+    }
+
+    @Test
+    void aCallOfSeveralUnitsThatDoesNotFitTakesNone() {
+        RateCounter counter = sliding(5, SECOND);
         counter.tryAcquire("k", 3, T);
-        counter.release("k", 2, T);
+
+        assertThat(counter.tryAcquire("k", 3, T + 10)).isEqualTo(990);
+        assertThat(counter.count("k", T + 10)).isEqualTo(3);
         assertThat(counter.tryAcquire("k", 2, T + 10)).isZero();
-        assertThat(counter.tryAcquire("k", 1, T + 10)).isEqualTo(990);
-
-        counter.tryAcquire("k", 3, T + 2000);
-        counter.release("k", 3, T + 10); // long expired: nothing comes back
-        assertThat(counter.count("k", T + 2000)).isEqualTo(3);
-        counter.release("k", 5, T + 2000);
-        assertThat(counter.count("k", T + 2000)).isZero();
     }
 
     @Test
-    void aCallDatedBeforeTheLatestCallIsTreatedAsMadeThen() {
-        SlidingWindowCounter counter = sliding(2, SECOND);
-        counter.tryAcquire("k", 1, T + 500);
-
-        assertThat(counter.tryAcquire("k", 1, T + 400)).isZero();
-        assertThat(counter.tryAcquire("k", 1, T + 400)).isEqualTo(1100); // both are counted at T + 500
-        assertThat(counter.count("k", T + 1499)).isEqualTo(2);
-        assertThat(counter.count("k", T + 1500)).isZero();
-    }
-
-    @Test
-    void aDeniedLaterCallMovesTheKeysTimeSoEarlierCallsCannotUseExpiredRoom() {
-        SlidingWindowCounter counter = sliding(1, SECOND);
+    void aReleaseFreesTheLatestUnitsFirstSoTheOldestStillLeaveOnTime() {
+        RateCounter counter = sliding(3, SECOND);
         counter.tryAcquire("k", 1, T);
-        counter.tryAcquire("k", 1, T + 2000); // admitted: T has left
-        assertThat(counter.tryAcquire("k", 1, T + 2500)).isEqualTo(500);
-        assertThat(counter.tryAcquire("k", 1, T + 1500)).isEqualTo(1500);
-    }
+        counter.tryAcquire("k", 2, T + 300);
 
-    @Test
-    void theLogGrowsForManyDistinctMillisecondsAndCompactsReleasedEntries() {
-        SlidingWindowCounter counter = sliding(5000, 10 * SECOND);
-        for (int call = 0; call < 5000; call++) {
-            assertThat(counter.tryAcquire("k", 1, T + call)).isZero();
-        }
-        assertThat(counter.tryAcquire("k", 1, T + 5000)).isEqualTo(10 * SECOND - 5000);
-        for (int call = 0; call < 5000; call += 2) {
-            counter.release("k", 1, T + call);
-        }
-        assertThat(counter.count("k", T + 5000)).isEqualTo(2500);
-        for (int call = 0; call < 2500; call++) {
-            assertThat(counter.tryAcquire("k", 1, T + 5000 + call)).isZero();
-        }
-        assertThat(counter.tryAcquire("k", 1, T + 7500)).isEqualTo(10 * SECOND - 7500 + 1);
-        assertThat(counter.count("k", T + 10 * SECOND + 1)).isEqualTo(4999);
-    }
-
-    @Test
-    void evictsAKeyOnceAWholeWindowHasPassedSinceItsLatestCall() {
-        SlidingWindowCounter counter = sliding(1, SECOND);
-        counter.tryAcquire("k", 1, T);
-        counter.evictIdle(T + SECOND - 1);
-        assertThat(counter.size()).isEqualTo(1);
-        counter.evictIdle(T + SECOND);
-        assertThat(counter.size()).isZero();
-
-        assertThat(counter.tryAcquire("k", 1, T + 10)).isZero(); // counted at T + 1 s, when the key was forgotten
-        assertThat(counter.tryAcquire("k", 1, T + 20)).isEqualTo(2 * SECOND - 20);
-        counter.release("k", 1, T);                              // from before the eviction: nothing to give
-        assertThat(counter.count("k", T + SECOND)).isEqualTo(1);
-    }
-
-    @Test
-    void extremeTimesNeitherThrowNorAdmitTooMuch() {
-        SlidingWindowCounter counter = sliding(1, 7 * SECOND);
-        for (long now : new long[] {Long.MIN_VALUE, -1, 0, Long.MAX_VALUE - 3, Long.MAX_VALUE}) {
-            assertThat(counter.tryAcquire("k", 1, now)).isNotNegative();
-            assertThat(counter.tryAcquire("k", 1, now)).isPositive();
-            assertThat(counter.count("k", now)).isEqualTo(1);
-        }
+        counter.release("k", 1, T + 300);
+        assertThat(counter.count("k", T + 999)).isEqualTo(2);
+        assertThat(counter.count("k", T + 1000)).isEqualTo(1);  // T's unit left; one of T + 300's is still held
+        assertThat(counter.tryAcquire("k", 3, T + 1000)).isEqualTo(300);
     }
 }

@@ -18,20 +18,22 @@ import java.util.Optional;
  * @param incrementFrom the path of the argument whose value a call takes instead (its segments); empty
  *                      when the amount is {@code increment}
  * @param budget        the counter's definition, when known
+ * @param keying        whose budget a call is charged to, when known
  */
 public record CallLimit(String counter, Optional<String> rule, long increment, List<String> incrementFrom,
-                        Optional<CounterSpec> budget) {
+                        Optional<CounterSpec> budget, Optional<CallerKeying> keying) {
 
     public CallLimit {
         Objects.requireNonNull(counter, "counter");
         Objects.requireNonNull(rule, "rule");
         incrementFrom = List.copyOf(incrementFrom);
         Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(keying, "keying");
     }
 
-    /** A limit known only by its counter's name: one per call, no rule, no known budget. */
+    /** A limit known only by its counter's name: one per call, no rule, no known budget or keying. */
     public static CallLimit ofCounter(String counter) {
-        return new CallLimit(counter, Optional.empty(), 1, List.of(), Optional.empty());
+        return new CallLimit(counter, Optional.empty(), 1, List.of(), Optional.empty(), Optional.empty());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.portcullis.testkit.policy;
 
+import dev.portcullis.compiler.ir.ArgPath;
+import dev.portcullis.compiler.ir.CounterDefinition;
 import dev.portcullis.compiler.ir.DefaultPosture;
 import dev.portcullis.compiler.ir.EntryAction;
 import dev.portcullis.compiler.ir.Limit;
@@ -8,6 +10,7 @@ import dev.portcullis.compiler.ir.Rule;
 import dev.portcullis.compiler.ir.ToolEntry;
 import dev.portcullis.compiler.ir.ToolSelector;
 import dev.portcullis.testkit.coverage.CallLimit;
+import dev.portcullis.testkit.coverage.CallerKeying;
 import dev.portcullis.testkit.coverage.CoverageItem;
 import dev.portcullis.testkit.coverage.PolicyCoverageModel;
 import java.util.ArrayList;
@@ -61,12 +64,17 @@ public final class IrCoverageModel implements PolicyCoverageModel {
         return own.isPresent() ? limitsByEntry.get(own.get()) : allToolsLimits;
     }
 
+    private static CallerKeying keying(CounterDefinition counter) {
+        return new CallerKeying(counter.scope(), counter.per().map(ArgPath::text).orElse(null),
+                counter.per().map(ArgPath::segments).orElse(List.of()));
+    }
+
     private static List<CallLimit> callLimits(ToolEntry entry) {
         List<CallLimit> limits = new ArrayList<>(entry.limits().size());
         for (Limit limit : entry.limits()) {
             limits.add(new CallLimit(limit.id(), limit.ruleId(), limit.increment(),
                     limit.incrementFrom().map(path -> path.segments()).orElse(List.of()),
-                    Optional.of(limit.counter().spec())));
+                    Optional.of(limit.counter().spec()), Optional.of(keying(limit.counter()))));
         }
         return limits;
     }

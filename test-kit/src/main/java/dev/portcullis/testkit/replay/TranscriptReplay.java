@@ -131,7 +131,7 @@ final class TranscriptReplay {
         }
         List<CallLimit> limits = model.limitsFor(call.tool());
         tally(call, decision, limits);
-        String mismatch = ExpectationCheck.mismatch(line.expectation(), decision);
+        String mismatch = ExpectationCheck.mismatch(line.expectation(), decision, call, limits);
         if (mismatch != null) {
             mismatchCount++;
             if (mismatches.size() < options.maxRecordedMismatches()) {

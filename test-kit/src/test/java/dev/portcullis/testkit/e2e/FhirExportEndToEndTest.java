@@ -59,7 +59,9 @@ class FhirExportEndToEndTest {
         assertThat(mismatch.actual().rateLimit().retryAfterMillis()).isEqualTo(50_000);
         assertThat(console).contains("Transcripts run: 1, Failures: 1, Errors: 0 (11 calls: 10 allowed, 1 denied, 0 held for approval)",
                 "  runaway-agent.jsonl:12 start_fhir_export_job expected ALLOW but was DENY: limit start_fhir_export_job_rate:"
-                        + " 10 per minute per grant reached (10/10); retry after 50 s");
+                        + " 10 per minute per grant reached (10/10); retry after 50 s [grant=ci-runner; would be the 11th call in the window "
+                        // the fixed window is the calendar minute; the sliding one is the minute up to the call
+                        + (algorithm.equals("fixed") ? "2026-11-26T10:00:00Z-10:01:00Z]" : "2026-11-26T09:59:10Z-10:00:10Z]"));
     }
 
     @ParameterizedTest(name = "{0} window, {1}")
