@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * Writes the Java source of a policy's class from its IR. The class extends
- * {@link dev.portcullis.runtime.eval.GeneratedPolicy} and implements only {@code check}: a dispatch on
+ * {@link dev.portcullis.runtime.eval.GeneratedPolicy} and implements {@code decide}, the same few lines
+ * in every class so that its call of {@code check} is bound to one class, and {@code check}: a dispatch on
  * the entry index, then each entry's deny and approval rules as straight-line code, in the
  * interpreter's order (the entry's {@code action: deny}, {@code all_tools}' {@code action: deny}, the
  * entry's rules, {@code all_tools}' rules, then the approval checks in the same order).
@@ -127,6 +128,18 @@ final class PolicySourceGenerator {
                 + "  public " + CLASS_TOKEN + "(PolicyTables t, CounterStore store) {\n"
                 + "    super(t, store);\n"
                 + "    d = decisions;\n"
+                + "  }\n\n"
+                + "  public Decision decide(ToolCall c) {\n"
+                + "    try {\n"
+                + "      GeneratedPolicy.Route r = routeOf(c.tool());\n"
+                + "      if (r.decided() != null) return r.decided();\n"
+                + "      Decision checked = check(r.entry(), c, c.arguments());\n"
+                + "      return checked != null ? checked : admit(r, c);\n"
+                + "    } catch (Exception e) {\n"
+                + "      return Decision.evaluationFailed(e);\n"
+                + "    } catch (StackOverflowError e) {\n"
+                + "      return Decision.evaluationFailed(e);\n"
+                + "    }\n"
                 + "  }\n\n"
                 + "  protected Decision check(int e, ToolCall c, Map a) {\n"
                 + "    " + checkBody + "\n"

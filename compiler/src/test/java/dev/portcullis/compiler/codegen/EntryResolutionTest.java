@@ -34,4 +34,32 @@ class EntryResolutionTest {
         assertThat(compiled.decide(ToolCall.of("list_secret", Map.of(), 0)).ruleId()).isEqualTo("hide");
         assertThat(compiled.decide(ToolCall.of("list_late", Map.of(), 0)).ruleId()).isEqualTo("tools.list_*");
     }
+
+    @Test
+    void hidingEveryToolHidesExactNamesToo() {
+        Policy policy = Canonical.policy("""
+                {"version": "1", "default": "allow", "hide": ["*"], "tools": {"read": {}, "list_*": {}}}""");
+        CompiledPolicy compiled = new BytecodeCompiler().compile(policy).compiled().orElseThrow()
+                .instantiate(new InMemoryCounterStore());
+        for (String tool : new String[] {"read", "list_a", "other", "read"}) {
+            assertThat(compiled.decide(ToolCall.of(tool, Map.of(), 0)).ruleId()).as(tool).isEqualTo("hide");
+        }
+    }
+
+    @Test
+    void decisionsByNameAloneNameTheirOwnToolEachTime() {
+        Policy policy = Canonical.policy("""
+                {"version": "1", "default": "allow", "hide": ["secret"], "tools": {"list_*": {}}}""");
+        CompiledPolicy compiled = new BytecodeCompiler().compile(policy).compiled().orElseThrow()
+                .instantiate(new InMemoryCounterStore());
+        CompiledPolicy interpreter = new PolicyInterpreter(policy, new InMemoryCounterStore());
+        for (int round = 0; round < 3; round++) {
+            for (String tool : new String[] {"a", "b", "secret", "list_x", "a\"b"}) {
+                ToolCall call = ToolCall.of(tool, Map.of(), round);
+                assertThat(compiled.decide(call)).as(tool).isEqualTo(interpreter.decide(call));
+                assertThat(compiled.reserve(call).decision()).as(tool).isEqualTo(interpreter.decide(call));
+            }
+        }
+        assertThat(compiled.decide(ToolCall.of("b", Map.of(), 0)).reason()).contains("\"b\"");
+    }
 }

@@ -42,12 +42,60 @@ public final class DecisionTexts {
         if (denial.retryAfterMillis() == RateLimitDenial.NEVER) {
             detail = "limit " + counter + ": " + budgetText + " can never admit a call that needs " + amount;
         } else {
-            String needs = amount == 1 ? "" : ", this call needs " + amount;
-            long seconds = denial.retryAfterMillis() / 1_000L + (denial.retryAfterMillis() % 1_000L == 0 ? 0 : 1);
-            detail = "limit " + counter + ": " + budgetText + " reached (" + denial.count() + "/" + max + needs
-                    + "); retry after " + seconds + " s";
+            detail = "limit " + counter + ": " + budgetText + " reached (" + denial.count() + "/" + max + needs(amount)
+                    + "); retry after " + retrySeconds(denial) + " s";
         }
         return onDeny == null ? detail : onDeny + " (" + detail + ")";
+    }
+
+    /**
+     * {@link #rateLimited} for a limit whose counter, budget, {@code on_deny} and amount are fixed: the
+     * fixed words are joined once, so that each refusal joins only its count and its wait.
+     */
+    public static RateLimitedReason rateLimitedReason(String counter, String budgetText, long max, String onDeny, long amount) {
+        return new RateLimitedReason(counter, budgetText, max, onDeny, amount);
+    }
+
+    /** The words of {@link #rateLimited} for a refusal that can be retried, split around its count and wait. */
+    public static final class RateLimitedReason {
+
+        private final String counter;
+        private final String budgetText;
+        private final long max;
+        private final String onDeny;
+        private final long amount;
+        private final String beforeCount;
+        private final String beforeWait;
+        private final String afterWait;
+
+        private RateLimitedReason(String counter, String budgetText, long max, String onDeny, long amount) {
+            this.counter = counter;
+            this.budgetText = budgetText;
+            this.max = max;
+            this.onDeny = onDeny;
+            this.amount = amount;
+            String open = onDeny == null ? "" : onDeny + " (";
+            beforeCount = open + "limit " + counter + ": " + budgetText + " reached (";
+            beforeWait = "/" + max + needs(amount) + "); retry after ";
+            afterWait = onDeny == null ? " s" : " s)";
+        }
+
+        /** Exactly {@link DecisionTexts#rateLimited} of this limit's words and {@code denial}. */
+        public String of(RateLimitDenial denial) {
+            if (denial.retryAfterMillis() == RateLimitDenial.NEVER) {
+                return rateLimited(counter, budgetText, max, onDeny, amount, denial);
+            }
+            return beforeCount + denial.count() + beforeWait + retrySeconds(denial) + afterWait;
+        }
+    }
+
+    private static String needs(long amount) {
+        return amount == 1 ? "" : ", this call needs " + amount;
+    }
+
+    /** The wait in whole seconds, rounded up. */
+    private static long retrySeconds(RateLimitDenial denial) {
+        return denial.retryAfterMillis() / 1_000L + (denial.retryAfterMillis() % 1_000L == 0 ? 0 : 1);
     }
 
     /**

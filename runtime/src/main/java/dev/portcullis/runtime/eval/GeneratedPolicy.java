@@ -9,7 +9,6 @@ import dev.portcullis.runtime.counter.CounterStore;
 import dev.portcullis.runtime.counter.RateCounter;
 import dev.portcullis.runtime.counter.Scope;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The base of every class the bytecode compiler generates. It does what is the same for every policy,
  * exactly as the interpreter does it: hidden tools, entry lookup (exact names through a hash map,
- * then globs in precedence order, whose answer is remembered per name), the default posture, all-or-nothing charging of limits, two-phase
- * reservations, and failing closed. A generated class only supplies {@link #check}: the entry's deny
- * and approval rules as straight-line code over the tables' data.
+ * then globs in precedence order, whose answer is remembered per name, with the decisions that depend
+ * on the name alone), the default posture, all-or-nothing charging of limits, two-phase
+ * reservations, and failing closed. A generated class supplies {@link #check}, the entry's deny
+ * and approval rules as straight-line code over the tables' data, and {@link #decide}, which calls it.
  *
  * <p>{@link #decide} charges limits without creating a {@link Reservation}, so an allowed call whose
  * arguments and keys need no conversion allocates nothing.
@@ -38,13 +38,13 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
     private final boolean defaultDeny;
     private final boolean hideAll;
     private final Set<String> hiddenTools;
-    /** Entry index by exact tool name, {@link #HIDDEN} for hidden tools; never changes after construction. */
-    private final HashMap<String, Integer> exactEntries = new HashMap<>();
     /**
-     * Entry index of names matched by globs (or by nothing), remembered as they are first seen, up to
-     * {@link #MAX_RESOLVED_NAMES}, so that a flood of invented names cannot grow the map without bound.
+     * The route of every exact and hidden tool name, filled at construction, and of names matched by
+     * globs (or by nothing), remembered as they are first seen, up to {@link #MAX_RESOLVED_NAMES}, so
+     * that a flood of invented names cannot grow the map without bound. One lookup serves every name
+     * seen before.
      */
-    private final ConcurrentHashMap<String, Integer> resolvedEntries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
     private final AtomicInteger resolvedByGlob = new AtomicInteger();
     private final String[] globs;
     private final int globBase;
@@ -64,6 +64,8 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
     private final String[][] limitIncrementFrom;
     private final String[] limitIncrementText;
     private final String[] limitOnDeny;
+    /** The reason of a refusal by each limit of fixed increment, its fixed words joined once; else {@code null}. */
+    private final DecisionTexts.RateLimitedReason[] limitReasons;
 
     /** Rule decisions, by index: what generated code returns. */
     protected final Decision[] decisions;
@@ -85,12 +87,6 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         defaultDeny = tables.defaultDeny();
         hideAll = tables.hideAll();
         hiddenTools = new HashSet<>(tables.hiddenTools());
-        for (int i = 0; i < tables.exactTools().size(); i++) {
-            exactEntries.put(tables.exactTools().get(i), i);
-        }
-        for (String hidden : hiddenTools) {
-            exactEntries.put(hidden, HIDDEN);
-        }
         globs = tables.globs().toArray(new String[0]);
         globBase = tables.exactTools().size();
         noEntry = tables.noEntryIndex();
@@ -118,7 +114,7 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             PolicyTables.Counter counter = tables.counters().get(i);
             counters[i] = store.counter(counter.spec());
             counterScopes[i] = counter.scope();
-            counterPer[i] = counter.per().isEmpty() ? null : counter.per().toArray(new String[0]);
+            counterPer[i] = counter.per().isEmpty() ? null : interned(counter.per());
             counterBudgets[i] = counter.budgetText();
         }
         int limitCount = tables.limits().size();
@@ -131,15 +127,31 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             PolicyTables.Limit limit = tables.limits().get(i);
             limitCounter[i] = limit.counter();
             limitIncrement[i] = limit.increment();
-            limitIncrementFrom[i] = limit.incrementFrom().isEmpty() ? null : limit.incrementFrom().toArray(new String[0]);
+            limitIncrementFrom[i] = limit.incrementFrom().isEmpty() ? null : interned(limit.incrementFrom());
             limitIncrementText[i] = limit.incrementFromText();
             limitOnDeny[i] = limit.onDeny();
+        }
+        limitReasons = new DecisionTexts.RateLimitedReason[limitCount];
+        for (int i = 0; i < limitCount; i++) {
+            if (limitIncrementFrom[i] == null) {
+                int counter = limitCounter[i];
+                limitReasons[i] = DecisionTexts.rateLimitedReason(counters[counter].spec().name(), counterBudgets[counter],
+                        counters[counter].spec().max(), limitOnDeny[i], limitIncrement[i]);
+            }
         }
 
         for (int i = 0; i < entryCount; i++) {
             for (int limit : entryLimits[i]) {
                 entryPrechecks[i] |= limitIncrementFrom[limit] != null || counterPer[limitCounter[limit]] != null;
             }
+        }
+
+        for (int i = 0; i < tables.exactTools().size(); i++) {
+            String tool = tables.exactTools().get(i);
+            routes.put(tool.intern(), route(tool, hideAll ? HIDDEN : i));
+        }
+        for (String hidden : hiddenTools) {
+            routes.put(hidden.intern(), route(hidden, HIDDEN));
         }
 
         decisions = tables.decisions().toArray(new Decision[0]);
@@ -164,8 +176,21 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         }
         paths = new String[tables.paths().size()][];
         for (int i = 0; i < paths.length; i++) {
-            paths[i] = tables.paths().get(i).toArray(new String[0]);
+            paths[i] = interned(tables.paths().get(i));
         }
+    }
+
+    /**
+     * Names the policy looks up (tools, argument path segments) as the JVM's canonical strings: a caller
+     * whose names are interned too (Java literals, parsers that intern field names) then matches them
+     * by reference, and any other caller by {@code equals} as before.
+     */
+    private static String[] interned(List<String> names) {
+        String[] canonical = new String[names.size()];
+        for (int i = 0; i < canonical.length; i++) {
+            canonical[i] = names.get(i).intern();
+        }
+        return canonical;
     }
 
     /**
@@ -190,71 +215,132 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
     @Override
     public final Reservation reserve(ToolCall call) {
         try {
-            Object outcome = evaluate(call, true);
+            Object outcome = evaluate(call);
             return outcome instanceof Reservation reservation ? reservation : new SettledReservation((Decision) outcome);
         } catch (Exception | StackOverflowError e) {
             return new SettledReservation(Decision.evaluationFailed(e));
         }
     }
 
-    /** Decides and counts at once, as {@code reserve} then {@code commit}, without a reservation object. */
+    /**
+     * Decides and counts at once, as {@code reserve} then {@code commit}, without a reservation object.
+     * Each generated class implements it in the same few lines, {@link #routeOf}, then its own
+     * {@link #check}, then {@link #admit}, failing closed on any exception: the call of {@code check}
+     * then stays inside one final class, so the JIT binds and inlines it however many policies a
+     * gateway runs (from shared code here it would become megamorphic).
+     */
     @Override
-    public final Decision decide(ToolCall call) {
-        try {
-            return (Decision) evaluate(call, false);
-        } catch (Exception | StackOverflowError e) {
-            return Decision.evaluationFailed(e);
+    public abstract Decision decide(ToolCall call);
+
+    /** A {@link Decision}, or when quota was taken, a {@link Reservation}. */
+    private Object evaluate(ToolCall call) {
+        Route route = routeOf(call.tool());
+        if (route.decided != null) {
+            return route.decided;
         }
+        Decision checked = check(route.entry, call, call.arguments());
+        return checked != null ? checked : charge(route.entry, call, route.allow, true);
     }
 
-    /** A {@link Decision}, or when {@code hold} and quota was taken, a {@link Reservation}. */
-    private Object evaluate(ToolCall call, boolean hold) {
-        String tool = call.tool();
-        int entry = hideAll ? HIDDEN : entryIndex(tool);
+    /** The decision once the entry's checks passed: its limits charged, allowed or rate limited. */
+    protected final Decision admit(Route route, ToolCall call) {
+        // the common cases, kept small enough for the JIT to inline: no limit, or one plain limit
+        if (route.unlimited) {
+            return route.allow;
+        }
+        if (route.plainCounter != null) {
+            return chargePlain(route, call);
+        }
+        return (Decision) charge(route.entry, call, route.allow, false);
+    }
+
+    /** The tool's route: one lookup for every name seen before, so that the JIT inlines it. */
+    protected final Route routeOf(String tool) {
+        Route known = routes.get(tool);
+        return known != null ? known : resolve(tool);
+    }
+
+    /** The route of a name first seen: hidden, else the first glob in precedence order, else no entry. */
+    private Route resolve(String tool) {
+        int entry = noEntry;
+        if (hideAll) {
+            entry = HIDDEN;
+        } else {
+            for (int i = 0; i < globs.length; i++) {
+                if (ToolGlobs.matches(globs[i], tool)) {
+                    entry = globBase + i;
+                    break;
+                }
+            }
+        }
+        Route route = route(tool, entry);
+        if (resolvedByGlob.get() < MAX_RESOLVED_NAMES && resolvedByGlob.incrementAndGet() <= MAX_RESOLVED_NAMES) {
+            Route raced = routes.putIfAbsent(tool, route);
+            return raced != null ? raced : route;
+        }
+        return route;
+    }
+
+    /**
+     * The route of {@code tool} to {@code entry}, with the decisions that depend on the name alone
+     * rendered once (hidden, not permitted by default, allowed by default) and the entry's limit when
+     * it has exactly one with a fixed increment and no {@code per}, so that charging it needs no table.
+     */
+    private Route route(String tool, int entry) {
         if (entry == HIDDEN) {
-            return Decision.deny("hide", DecisionTexts.hidden(tool));
+            return new Route(HIDDEN, Decision.deny("hide", DecisionTexts.hidden(tool)), null, false, -1, null, null, 0);
         }
         if (entry == noEntry && defaultDeny) {
-            return Decision.deny("default", DecisionTexts.notPermitted(tool));
+            return new Route(entry, Decision.deny("default", DecisionTexts.notPermitted(tool)), null, false, -1, null, null, 0);
         }
-        Decision checked = check(entry, call, call.arguments());
-        if (checked != null) {
-            return checked;
+        Decision allow = allowed[entry] != null ? allowed[entry] : Decision.allow("default", DecisionTexts.allowedByDefault(tool));
+        int[] limits = entryLimits[entry];
+        if (limits.length == 1 && !entryPrechecks[entry]) {
+            int limit = limits[0];
+            int counter = limitCounter[limit];
+            return new Route(entry, null, allow, false, limit, counters[counter], counterScopes[counter], limitIncrement[limit]);
         }
-        if (allowed[entry] != null && !hold) {
-            // the common cases, kept small enough for the JIT to inline: no limit, or one plain limit
-            int[] limits = entryLimits[entry];
-            if (limits.length == 0) {
-                return allowed[entry];
-            }
-            if (limits.length == 1 && !entryPrechecks[entry]) {
-                return chargeOne(limits[0], call, allowed[entry]);
-            }
-        }
-        return charge(entry, call, hold);
+        return new Route(entry, null, allow, limits.length == 0, -1, null, null, 0);
     }
 
-    /** The tool's entry index, or {@link #HIDDEN}. */
-    private int entryIndex(String tool) {
-        Integer exact = exactEntries.get(tool);
-        if (exact != null) {
-            return exact;
+    /**
+     * Where a tool name leads: its entry index; the decision its name alone makes ({@code decided}, for
+     * hidden tools and, under default deny, tools without an entry) or else the decision that allows
+     * it once its checks and limits pass; whether the entry has no limit; and its one plain limit, if
+     * that is all it has (the limit's index, counter, scope and increment; else {@code plainCounter}
+     * is {@code null}).
+     */
+    protected static final class Route {
+        private final int entry;
+        private final Decision decided;
+        private final Decision allow;
+        private final boolean unlimited;
+        private final int plainLimit;
+        private final RateCounter plainCounter;
+        private final Scope plainScope;
+        private final long plainIncrement;
+
+        private Route(int entry, Decision decided, Decision allow, boolean unlimited, int plainLimit,
+                      RateCounter plainCounter, Scope plainScope, long plainIncrement) {
+            this.entry = entry;
+            this.decided = decided;
+            this.allow = allow;
+            this.unlimited = unlimited;
+            this.plainLimit = plainLimit;
+            this.plainCounter = plainCounter;
+            this.plainScope = plainScope;
+            this.plainIncrement = plainIncrement;
         }
-        Integer known = resolvedEntries.get(tool);
-        if (known != null) {
-            return known;
+
+        /** The entry index that {@link #check} takes. */
+        public int entry() {
+            return entry;
         }
-        int entry = noEntry;
-        for (int i = 0; i < globs.length; i++) {
-            if (ToolGlobs.matches(globs[i], tool)) {
-                entry = globBase + i;
-                break;
-            }
+
+        /** The decision the tool's name alone makes, or {@code null} when its entry's checks decide. */
+        public Decision decided() {
+            return decided;
         }
-        if (resolvedByGlob.get() < MAX_RESOLVED_NAMES && resolvedByGlob.incrementAndGet() <= MAX_RESOLVED_NAMES) {
-            resolvedEntries.putIfAbsent(tool, entry);
-        }
-        return entry;
     }
 
     // --- what generated conditions call; small, final and monomorphic, so the JIT inlines them ---
@@ -324,10 +410,8 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
      * (an unusable {@code increment_from} denies, charging nothing), then the counters are charged in
      * order and the first without room denies after the others are given back.
      */
-    private Object charge(int entry, ToolCall call, boolean hold) {
+    private Object charge(int entry, ToolCall call, Decision allow, boolean hold) {
         int[] limits = entryLimits[entry];
-        Decision allow = allowed[entry] != null ? allowed[entry]
-                : Decision.allow("default", DecisionTexts.allowedByDefault(call.tool()));
         if (limits.length == 0) {
             return hold ? (allowed[entry] != null ? allowedWithoutCharge[entry] : new SettledReservation(allow)) : allow;
         }
@@ -379,13 +463,12 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         return rateLimited(limits[i], refusedKey, refusedAmount, now, retryAfter);
     }
 
-    /** {@link #charge} for one limit with a fixed increment and no {@code per}, deciding at once. */
-    private Decision chargeOne(int limit, ToolCall call, Decision allow) {
-        int counter = limitCounter[limit];
-        String key = counterScopes[counter].keyOf(call);
+    /** {@link #charge} for the route's one plain limit, deciding at once. */
+    private Decision chargePlain(Route route, ToolCall call) {
+        String key = route.plainScope.keyOf(call);
         long now = call.timeMillis();
-        long retryAfter = counters[counter].tryAcquire(key, limitIncrement[limit], now);
-        return retryAfter == 0 ? allow : rateLimited(limit, key, limitIncrement[limit], now, retryAfter);
+        long retryAfter = route.plainCounter.tryAcquire(key, route.plainIncrement, now);
+        return retryAfter == 0 ? route.allow : rateLimited(route.plainLimit, key, route.plainIncrement, now, retryAfter);
     }
 
     private Reservation reservation(Decision allow, int[] limits, ToolCall call) {
@@ -437,8 +520,9 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
         long count = rateCounter.count(key, now);
         RateLimitDenial denial = new RateLimitDenial(rateCounter.spec().name(), rateCounter.spec().max(),
                 rateCounter.spec().windowMillis(), count, retryAfter);
-        return Decision.rateLimited(denial, DecisionTexts.rateLimited(denial.counter(), counterBudgets[counter],
-                denial.max(), limitOnDeny[limit], amount, denial));
+        DecisionTexts.RateLimitedReason reason = limitReasons[limit];
+        return Decision.rateLimited(denial, reason != null ? reason.of(denial)
+                : DecisionTexts.rateLimited(denial.counter(), counterBudgets[counter], denial.max(), limitOnDeny[limit], amount, denial));
     }
 
     private long amount(int limit, ToolCall call) {
