@@ -62,4 +62,22 @@ class EntryResolutionTest {
         }
         assertThat(compiled.decide(ToolCall.of("b", Map.of(), 0)).reason()).contains("\"b\"");
     }
+
+    @Test
+    void longNamesAreDecidedOnEveryCallAsTheInterpreterDoes() {
+        Policy policy = Canonical.policy("""
+                {"version": "1", "default": "deny", "tools": {"list_*": {}}}""");
+        CompiledPolicy compiled = new BytecodeCompiler().compile(policy).compiled().orElseThrow()
+                .instantiate(new InMemoryCounterStore());
+        CompiledPolicy interpreter = new PolicyInterpreter(policy, new InMemoryCounterStore());
+        String longTail = "x".repeat(300);
+        for (int round = 0; round < 3; round++) {
+            for (String tool : new String[] {"list_" + longTail, "other_" + longTail}) {
+                ToolCall call = ToolCall.of(tool, Map.of(), round);
+                assertThat(compiled.decide(call)).isEqualTo(interpreter.decide(call));
+            }
+        }
+        assertThat(compiled.decide(ToolCall.of("list_" + longTail, Map.of(), 0)).ruleId()).isEqualTo("tools.list_*");
+        assertThat(compiled.decide(ToolCall.of("other_" + longTail, Map.of(), 0)).ruleId()).isEqualTo("default");
+    }
 }

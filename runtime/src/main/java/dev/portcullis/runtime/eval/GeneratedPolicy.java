@@ -32,6 +32,12 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
 
     private static final int HIDDEN = -1;
     private static final int MAX_RESOLVED_NAMES = 10_000;
+    /**
+     * Longer names are resolved on every call instead of remembered: MCP tool names are short (the
+     * specification suggests at most 128 characters), and a route keeps its name twice (key and
+     * rendered decision), so remembering invented megabyte-long names could hold gigabytes.
+     */
+    private static final int MAX_REMEMBERED_NAME_LENGTH = 256;
     private static final int[] NO_LIMITS = {};
 
     private final String name;
@@ -274,7 +280,8 @@ public abstract class GeneratedPolicy implements CompiledPolicy {
             }
         }
         Route route = route(tool, entry);
-        if (resolvedByGlob.get() < MAX_RESOLVED_NAMES && resolvedByGlob.incrementAndGet() <= MAX_RESOLVED_NAMES) {
+        if (tool.length() <= MAX_REMEMBERED_NAME_LENGTH
+                && resolvedByGlob.get() < MAX_RESOLVED_NAMES && resolvedByGlob.incrementAndGet() <= MAX_RESOLVED_NAMES) {
             Route raced = routes.putIfAbsent(tool, route);
             return raced != null ? raced : route;
         }
