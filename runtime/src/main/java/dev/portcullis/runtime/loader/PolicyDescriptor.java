@@ -33,7 +33,12 @@ public record PolicyDescriptor(String className, Map<String, byte[]> classFiles,
     /** The file name of the descriptor in a policy's folder. */
     public static final String FILE_NAME = "policy.bin";
     private static final int MAGIC = 0x50435043; // "PCPC"
-    private static final int FORMAT_VERSION = 1;
+    /**
+     * Raised whenever the contract between generated classes and {@code GeneratedPolicy} changes, so
+     * that a gateway refuses classes written for another contract at load time, with a clear message,
+     * instead of failing on a call. 2: generated classes implement {@code decide} themselves.
+     */
+    private static final int FORMAT_VERSION = 2;
     /** Guards against a corrupt length asking for gigabytes. */
     private static final int MAX_COUNT = 50_000_000;
 

@@ -61,6 +61,10 @@ class PolicyDescriptorTest {
         otherVersion[7] = 9;
         assertThatThrownBy(() -> read(otherVersion)).isInstanceOf(PolicyLoadException.class)
                 .hasMessageContaining("format 9").hasMessageContaining("recompile");
+        byte[] firstFormat = bytes.clone();
+        firstFormat[7] = 1; // written before generated classes implemented decide themselves
+        assertThatThrownBy(() -> read(firstFormat)).isInstanceOf(PolicyLoadException.class)
+                .hasMessageContaining("format 1; this runtime reads format 2").hasMessageContaining("recompile");
         assertThatThrownBy(() -> read(Arrays.copyOf(bytes, bytes.length - 3))).isInstanceOf(PolicyLoadException.class)
                 .hasMessageContaining("truncated");
         assertThatThrownBy(() -> read(Arrays.copyOf(bytes, bytes.length + 1))).isInstanceOf(PolicyLoadException.class)
