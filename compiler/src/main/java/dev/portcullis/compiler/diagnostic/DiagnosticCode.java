@@ -118,6 +118,7 @@ public enum DiagnosticCode {
     DSL_INCLUDED_FIELD_NOT_MERGEABLE(119, Severity.ERROR, "cannot merge \"%s\" from an included JSON document; only default, hide, counters, all_tools and tools are merged"),
     DSL_INCLUDED_FIELD_MALFORMED(120, Severity.ERROR, "\"%s\" in an included JSON document must be %s"),
     DSL_INCLUDE_NOT_A_POLICY(121, Severity.ERROR, "cannot include \"%s\": it does not start like a policy (with a statement such as 'tool' or 'counter', or a JSON object of policy fields), so none of it is shown"),
+    DSL_STATE_CONDITION(122, Severity.ERROR, "a condition cannot read counter '%s' (%s): a counter limits calls where a limit charges it; write 'limit %s' in this tool and its max applies"),
     // --- bytecode compiler (PC200-PC249) ---
     CODE_GENERATION_FAILED(200, Severity.ERROR, "cannot generate code for policy '%s': %s"),
     BYTECODE_COMPILATION_FAILED(201, Severity.ERROR, "compiling policy '%s' to bytecode failed: %s (the numbered generated source is logged at DEBUG by logger %s)"),

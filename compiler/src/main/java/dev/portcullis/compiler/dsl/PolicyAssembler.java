@@ -397,7 +397,8 @@ final class PolicyAssembler {
 
     /**
      * {@code state.<tool>.<counter>} reads the counter {@code <tool>.<counter>} (Intercept's
-     * naming); one the policy never defines is almost always a typo.
+     * naming); one the policy never defines is almost always a typo, and one it defines cannot be read
+     * by a condition (the canonical format limits with limits, not conditions): both say what to write.
      */
     private void checkStateReferences(LoweringScope reporter) {
         if (stateReferences.isEmpty()) {
@@ -407,6 +408,8 @@ final class PolicyAssembler {
         for (ConditionLowering.StateReference reference : stateReferences) {
             String counter = reference.path().substring("state.".length());
             if (known.contains(counter)) {
+                // the canonical format has no state conditions: the counter's own max is what limits
+                reporter.error(DiagnosticCode.DSL_STATE_CONDITION, reference.position(), counter, reference.path(), counter);
                 continue;
             }
             String tool = counter.contains(".") ? counter.substring(0, counter.indexOf('.')) : counter;

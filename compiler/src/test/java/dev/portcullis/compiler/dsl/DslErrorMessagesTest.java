@@ -120,6 +120,12 @@ class DslErrorMessagesTest {
                         tool a { require state.delet_file.calls < 5 }
                                          ^
                         """),
+                Arguments.of("a condition on a counter the policy defines",
+                        "counter calls = 5 per minute\ntool delete_file {\n  require state.calls < 5\n}", """
+                        test.policy:3:11: error PC122: a condition cannot read counter 'calls' (state.calls): a counter limits calls where a limit charges it; write 'limit calls' in this tool and its max applies
+                          require state.calls < 5
+                                  ^
+                        """),
                 Arguments.of("an unnamed limit sharing a counter by accident", "tool a {\n  limit 5 per minute\n  limit c = 1 per minute\n}\ncounter c = 2 per hour", """
                         test.policy:3:9: error PC114: counter 'c' is declared at test.policy:5:9; write 'limit c' to use it, or pick another name
                           limit c = 1 per minute
