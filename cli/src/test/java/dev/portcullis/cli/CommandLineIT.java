@@ -7,7 +7,9 @@ import dev.portcullis.cli.Portcullis.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,5 +71,42 @@ class CommandLineIT {
         assertThat(policy).exists();
         assertThat(Portcullis.start(List.of(launcher.toString(), "check"), elsewhere, null).exitCode())
                 .isEqualTo(ExitCode.USAGE.code());
+    }
+
+    /**
+     * The launcher rebuilds the jar when a source it is built from is newer, and only then. A copy of
+     * the launcher in a stand-in repository, with a stand-in {@code mvn} that records its call and
+     * refreshes the jar, shows both cases without running a real build.
+     */
+    @Test
+    void theLauncherRebuildsTheJarOnlyWhenItsSourcesChanged(@TempDir Path root) throws IOException {
+        Path launcher = Files.copy(Path.of(System.getProperty("portcullis.launcher")), Files.createDirectories(root.resolve("bin"))
+                .resolve("portcullis"));
+        launcher.toFile().setExecutable(true);
+        Path source = Files.createDirectories(root.resolve("compiler/src/main/java")).resolve("Policy.java");
+        Files.writeString(source, "class Policy {}");
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path jar = Files.copy(Portcullis.jar(), Files.createDirectories(root.resolve("cli/target")).resolve("portcullis.jar"));
+        Path calls = root.resolve("mvn-calls");
+        Path tools = Files.createDirectories(root.resolve("tools"));
+        Path mvn = Files.writeString(tools.resolve("mvn"), "#!/bin/sh\necho \"$@\" >> '" + calls + "'\ntouch '" + jar + "'\n");
+        mvn.toFile().setExecutable(true);
+        Map<String, String> environment = Map.of("PATH", tools + ":" + System.getenv("PATH"));
+        FileTime built = FileTime.fromMillis(System.currentTimeMillis());
+        Files.setLastModifiedTime(source, FileTime.fromMillis(built.toMillis() - 60_000));
+        Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.fromMillis(built.toMillis() - 60_000));
+        Files.setLastModifiedTime(jar, built);
+
+        Result fresh = Portcullis.startWith(List.of(launcher.toString(), "--version"), root, environment);
+        assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
+        assertThat(fresh.stderr()).isEmpty();
+        assertThat(calls).doesNotExist();
+
+        Files.setLastModifiedTime(source, FileTime.fromMillis(built.toMillis() + 60_000));
+        Result stale = Portcullis.startWith(List.of(launcher.toString(), "--version"), root, environment);
+        assertThat(stale.exitCode()).as(stale.toString()).isZero();
+        assertThat(stale.stdout()).startsWith("portcullis ");
+        assertThat(stale.stderr()).contains("building " + jar.toRealPath() + " (its sources changed since it was built)");
+        assertThat(Files.readString(calls)).contains("-pl cli -am package");
     }
 }

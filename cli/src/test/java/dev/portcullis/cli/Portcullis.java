@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -107,13 +108,25 @@ final class Portcullis {
 
     /** Runs any command (the launcher script). */
     static Result start(List<String> command, Path directory, String input) {
-        return start(command, 0, directory, input);
+        return start(command, 0, directory, input, Map.of());
+    }
+
+    /** Runs any command with these environment variables changed (such as a {@code PATH} with stand-ins). */
+    static Result startWith(List<String> command, Path directory, Map<String, String> environment) {
+        return start(command, 0, directory, null, environment);
+    }
+
+    private static Result start(List<String> command, int prefix, Path directory, String input) {
+        return start(command, prefix, directory, input, Map.of());
     }
 
     /** @param prefix how many leading words of the command are not shown in assertion messages */
-    private static Result start(List<String> command, int prefix, Path directory, String input) {
+    private static Result start(List<String> command, int prefix, Path directory, String input,
+                                Map<String, String> environment) {
         try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             try (OutputStream stdin = process.getOutputStream()) {
