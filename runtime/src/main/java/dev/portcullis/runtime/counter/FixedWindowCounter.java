@@ -29,7 +29,7 @@ import java.lang.invoke.VarHandle;
  * dated before an eviction is counted no earlier than the window after the evicted one, so a
  * forgotten window never gets a second budget.
  */
-public final class FixedWindowCounter implements RateCounter {
+public final class FixedWindowCounter extends KeyedCounter<FixedWindowCounter.WindowState> {
 
     private static final long RETIRED = -1;
     private static final VarHandle PACKED;
@@ -52,38 +52,25 @@ public final class FixedWindowCounter implements RateCounter {
         }
     }
 
-    private final CounterSpec spec;
     private final long max;
     private final long windowMillis;
     private final int countBits;
     private final long countMask;
     private final long maxRelativeWindow;
-    private final KeyedStates<WindowState> states;
 
     public FixedWindowCounter(CounterSpec spec) {
-        this.spec = CounterArguments.requireAlgorithm(spec, Algorithm.FIXED);
+        super(spec, Algorithm.FIXED);
         this.max = spec.max();
         this.windowMillis = spec.windowMillis();
         this.countBits = 64 - Long.numberOfLeadingZeros(max);
         this.countMask = (1L << countBits) - 1;
         // the sign bit stays clear, so no packed value equals RETIRED
         this.maxRelativeWindow = (1L << (63 - countBits)) - 1;
-        this.states = new KeyedStates<>(new KeyedStates.Kind<>() {
-            @Override
-            public WindowState create(long startMillis) {
-                return new WindowState(Math.floorDiv(startMillis, windowMillis));
-            }
-
-            @Override
-            public boolean retireIfIdle(WindowState state, long nowMillis) {
-                return FixedWindowCounter.this.retireIfIdle(state, nowMillis);
-            }
-        });
     }
 
     @Override
-    public CounterSpec spec() {
-        return spec;
+    WindowState newState(long startMillis) {
+        return new WindowState(Math.floorDiv(startMillis, windowMillis));
     }
 
     @Override
@@ -182,11 +169,7 @@ public final class FixedWindowCounter implements RateCounter {
     }
 
     @Override
-    public void evictIdle(long nowMillis) {
-        states.evictIdle(nowMillis);
-    }
-
-    private boolean retireIfIdle(WindowState state, long nowMillis) {
+    boolean retireIfIdle(WindowState state, long nowMillis) {
         long packed = state.packed;
         if (packed == RETIRED) {
             return false;
@@ -197,15 +180,5 @@ public final class FixedWindowCounter implements RateCounter {
         }
         states.raiseFloor(endOfWindow(newest));
         return PACKED.compareAndSet(state, packed, RETIRED);
-    }
-
-    @Override
-    public int size() {
-        return states.size();
-    }
-
-    @Override
-    public String toString() {
-        return "FixedWindowCounter[" + spec.name() + ", max " + max + " per " + windowMillis + " ms]";
     }
 }

@@ -34,7 +34,7 @@ import dev.portcullis.runtime.RateLimitDenial;
  * whole window has passed since its latest call, and is evicted by {@link #evictIdle} or the sweep
  * creating keys triggers; a recreated key treats calls dated before that moment as made at it.
  */
-public final class SlidingLogCounter implements RateCounter {
+public final class SlidingLogCounter extends KeyedCounter<SlidingLogCounter.LogState> {
 
     private static final long RETIRED = -1;
     private static final int INITIAL_ENTRIES = 4;
@@ -63,31 +63,18 @@ public final class SlidingLogCounter implements RateCounter {
         }
     }
 
-    private final CounterSpec spec;
     private final long max;
     private final long windowMillis;
-    private final KeyedStates<LogState> states;
 
     public SlidingLogCounter(CounterSpec spec) {
-        this.spec = CounterArguments.requireAlgorithm(spec, Algorithm.SLIDING);
+        super(spec, Algorithm.SLIDING);
         this.max = spec.max();
         this.windowMillis = spec.windowMillis();
-        this.states = new KeyedStates<>(new KeyedStates.Kind<>() {
-            @Override
-            public LogState create(long startMillis) {
-                return new LogState(startMillis);
-            }
-
-            @Override
-            public boolean retireIfIdle(LogState state, long nowMillis) {
-                return SlidingLogCounter.this.retireIfIdle(state, nowMillis);
-            }
-        });
     }
 
     @Override
-    public CounterSpec spec() {
-        return spec;
+    LogState newState(long startMillis) {
+        return new LogState(startMillis);
     }
 
     @Override
@@ -272,11 +259,7 @@ public final class SlidingLogCounter implements RateCounter {
     }
 
     @Override
-    public void evictIdle(long nowMillis) {
-        states.evictIdle(nowMillis);
-    }
-
-    private boolean retireIfIdle(LogState state, long nowMillis) {
+    boolean retireIfIdle(LogState state, long nowMillis) {
         synchronized (state) {
             long idleFrom = SaturatingMath.add(state.latestMillis, windowMillis);
             if (state.retired || idleFrom > nowMillis) {
@@ -286,15 +269,5 @@ public final class SlidingLogCounter implements RateCounter {
             state.retired = true;
             return true;
         }
-    }
-
-    @Override
-    public int size() {
-        return states.size();
-    }
-
-    @Override
-    public String toString() {
-        return "SlidingLogCounter[" + spec.name() + ", max " + max + " per " + windowMillis + " ms]";
     }
 }

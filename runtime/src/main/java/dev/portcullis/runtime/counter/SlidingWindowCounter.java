@@ -55,7 +55,7 @@ import java.util.Arrays;
  * latest call, and is evicted by {@link #evictIdle} or by the sweep that creating keys triggers; a
  * recreated key treats calls dated before that moment as made at it.
  */
-public final class SlidingWindowCounter implements RateCounter {
+public final class SlidingWindowCounter extends KeyedCounter<SlidingWindowCounter.SlotState> {
 
     /** The largest budget this counter takes: one key costs {@code 8 × max} bytes. */
     public static final long MAX_SLOTS = 1024;
@@ -92,16 +92,14 @@ public final class SlidingWindowCounter implements RateCounter {
         }
     }
 
-    private final CounterSpec spec;
     private final int max;
     private final long windowMillis;
-    private final KeyedStates<SlotState> states;
 
     /**
      * @throws IllegalArgumentException when {@code spec} is not sliding or its max exceeds {@link #MAX_SLOTS}
      */
     public SlidingWindowCounter(CounterSpec spec) {
-        this.spec = CounterArguments.requireAlgorithm(spec, Algorithm.SLIDING);
+        super(spec, Algorithm.SLIDING);
         if (spec.max() > MAX_SLOTS) {
             throw new IllegalArgumentException("counter '" + spec.name() + "' allows " + spec.max()
                     + " per window; a slot-per-unit sliding window takes at most " + MAX_SLOTS
@@ -109,22 +107,11 @@ public final class SlidingWindowCounter implements RateCounter {
         }
         this.max = (int) spec.max();
         this.windowMillis = spec.windowMillis();
-        this.states = new KeyedStates<>(new KeyedStates.Kind<>() {
-            @Override
-            public SlotState create(long startMillis) {
-                return new SlotState(notRetired(startMillis), max);
-            }
-
-            @Override
-            public boolean retireIfIdle(SlotState state, long nowMillis) {
-                return SlidingWindowCounter.this.retireIfIdle(state, nowMillis);
-            }
-        });
     }
 
     @Override
-    public CounterSpec spec() {
-        return spec;
+    SlotState newState(long startMillis) {
+        return new SlotState(notRetired(startMillis), max);
     }
 
     @Override
@@ -371,11 +358,7 @@ public final class SlidingWindowCounter implements RateCounter {
     }
 
     @Override
-    public void evictIdle(long nowMillis) {
-        states.evictIdle(nowMillis);
-    }
-
-    private boolean retireIfIdle(SlotState state, long nowMillis) {
+    boolean retireIfIdle(SlotState state, long nowMillis) {
         long latest = state.latestMillis;
         if (latest == RETIRED) {
             return false;
@@ -386,15 +369,5 @@ public final class SlidingWindowCounter implements RateCounter {
         }
         states.raiseFloor(idleFrom);
         return LATEST.compareAndSet(state, latest, RETIRED);
-    }
-
-    @Override
-    public int size() {
-        return states.size();
-    }
-
-    @Override
-    public String toString() {
-        return "SlidingWindowCounter[" + spec.name() + ", max " + max + " per " + windowMillis + " ms]";
     }
 }

@@ -40,7 +40,7 @@ import java.util.Optional;
  * memory stays within about twice the keys in use. A recreated key's origin is no earlier than the
  * moment the evicted state stopped mattering.
  */
-public final class TokenBucketCounter implements RateCounter {
+public final class TokenBucketCounter extends KeyedCounter<TokenBucketCounter.BucketState> {
 
     private static final long RETIRED = -1;
     private static final long DEFAULT_ORIGIN_SPAN_UNITS = Long.MAX_VALUE / 4;
@@ -77,7 +77,6 @@ public final class TokenBucketCounter implements RateCounter {
         }
     }
 
-    private final CounterSpec spec;
     private final long max;
     private final long windowMillis;
     private final long unitsPerMilli;
@@ -85,7 +84,6 @@ public final class TokenBucketCounter implements RateCounter {
     private final long capacityUnits;
     private final long originSpanMillis;
     private final BucketState forgotten = new BucketState(0, RETIRED, 0);
-    private final KeyedStates<BucketState> states;
 
     public TokenBucketCounter(CounterSpec spec) {
         this(spec, -1);
@@ -93,7 +91,7 @@ public final class TokenBucketCounter implements RateCounter {
 
     /** @param originSpanMillis how long a key keeps one time origin; {@code -1} for the safe maximum */
     TokenBucketCounter(CounterSpec spec, long originSpanMillis) {
-        this.spec = CounterArguments.requireAlgorithm(spec, Algorithm.TOKEN_BUCKET);
+        super(spec, Algorithm.TOKEN_BUCKET);
         this.max = spec.max();
         this.windowMillis = spec.windowMillis();
         long divisor = greatestCommonDivisor(max, windowMillis);
@@ -105,23 +103,17 @@ public final class TokenBucketCounter implements RateCounter {
         this.capacityUnits = SaturatingMath.multiply(max, unitsPerToken);
         long safeSpan = DEFAULT_ORIGIN_SPAN_UNITS / unitsPerMilli;
         this.originSpanMillis = originSpanMillis < 0 ? safeSpan : Math.min(originSpanMillis, safeSpan);
-        this.states = new KeyedStates<>(new KeyedStates.Kind<>() {
-            @Override
-            public BucketState create(long startMillis) {
-                return new BucketState(startMillis, 0, startMillis);
-            }
+    }
 
-            @Override
-            public boolean retireIfIdle(BucketState state, long nowMillis) {
-                return TokenBucketCounter.this.retireIfIdle(state, nowMillis);
-            }
+    @Override
+    BucketState newState(long startMillis) {
+        return new BucketState(startMillis, 0, startMillis);
+    }
 
-            @Override
-            public BucketState successorOf(BucketState retired) {
-                BucketState successor = retired.successor;
-                return successor == forgotten ? null : successor;
-            }
-        });
+    @Override
+    BucketState successorOf(BucketState retired) {
+        BucketState successor = retired.successor;
+        return successor == forgotten ? null : successor;
     }
 
     /**
@@ -144,11 +136,6 @@ public final class TokenBucketCounter implements RateCounter {
             b = remainder;
         }
         return a;
-    }
-
-    @Override
-    public CounterSpec spec() {
-        return spec;
     }
 
     @Override
@@ -278,11 +265,7 @@ public final class TokenBucketCounter implements RateCounter {
     }
 
     @Override
-    public void evictIdle(long nowMillis) {
-        states.evictIdle(nowMillis);
-    }
-
-    private boolean retireIfIdle(BucketState state, long nowMillis) {
+    boolean retireIfIdle(BucketState state, long nowMillis) {
         long arrival = state.theoreticalArrival;
         if (arrival == RETIRED) {
             return false;
@@ -294,15 +277,5 @@ public final class TokenBucketCounter implements RateCounter {
         }
         states.raiseFloor(idleFrom);
         return retire(state, arrival, forgotten);
-    }
-
-    @Override
-    public int size() {
-        return states.size();
-    }
-
-    @Override
-    public String toString() {
-        return "TokenBucketCounter[" + spec.name() + ", max " + max + " per " + windowMillis + " ms]";
     }
 }
