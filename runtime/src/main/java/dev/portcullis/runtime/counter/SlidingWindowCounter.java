@@ -34,14 +34,14 @@ import java.util.Arrays;
  * time starts a window later); a call that finds the marker when it publishes is decided again, on the
  * successor.
  *
- * <p><b>Concurrency.</b> Single-unit admissions racing each other and counts, in and out of time order,
- * and admissions racing releases are linearizable (Lincheck model checks both in
- * {@code CounterLinearizabilityTest}); a refused call that
- * meets units of a later-dated call not yet published decides again at that call's time, so calls in
- * time order are never refused below the budget. The trade-offs: a call of several units claims slot by
- * slot (see above); {@code count} is an estimate while releases race it; and a release racing a
- * later-dated call not yet published may let a third call count at its own, earlier time. None of them
- * ever admits more than {@code max} in an interval of the window's length.
+ * <p><b>Concurrency.</b> Single-unit admissions racing each other and counts, in and out of time
+ * order, and admissions racing releases are linearizable (Lincheck model checks both in
+ * {@code CounterLinearizabilityTest}). A refused call that meets units of a later-dated call not yet
+ * published decides again at that call's time, so calls in time order are never refused below the
+ * budget. The trade-offs: a call of several units claims slot by slot (see above); {@code count} is an
+ * estimate while releases race it; and a release racing a later-dated call not yet published may let
+ * a third call count at its own, earlier time. None of them ever admits more than {@code max} in an
+ * interval of the window's length.
  *
  * <p><b>Time going backwards.</b> A call dated before the key's latest call (admitted or not) is
  * treated as made at that latest time. Its retry-after counts from its own time. A release gives back
@@ -50,8 +50,9 @@ import java.util.Arrays;
  * retired key, is read as one millisecond later.
  *
  * <p><b>Cost.</b> A key costs {@code 8 × max} bytes. With calls in time order the slot after the last
- * one claimed is the oldest, so an admission usually costs three reads and two CASes; a refusal scans
- * all {@code max} slots, and so does a release. A key is idle once a whole window has passed since its
+ * one claimed is the oldest, so an admission usually costs three reads and two CASes; a refusal reads
+ * all {@code max} slots a few times (to be sure, to compute its retry-after, to look for later-dated
+ * units), and a release twice per distinct time it gives back. A key is idle once a whole window has passed since its
  * latest call, and is evicted by {@link #evictIdle} or by the sweep that creating keys triggers; a
  * recreated key treats calls dated before that moment as made at it.
  */
