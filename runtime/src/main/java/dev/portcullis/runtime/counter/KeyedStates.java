@@ -44,10 +44,8 @@ final class KeyedStates<S> {
          */
         boolean retireIfIdle(S state, long nowMillis);
 
-        /** The state that replaces a retired one, or {@code null} (the default) when the key is simply forgotten. */
-        default S successorOf(S retired) {
-            return null;
-        }
+        /** The state that replaces a retired one, or {@code null} when the key is simply forgotten. */
+        S successorOf(S retired);
     }
 
     private final ConcurrentHashMap<String, S> states = new ConcurrentHashMap<>();

@@ -38,14 +38,7 @@ public final class DecisionTexts {
      */
     public static String rateLimited(String counter, String budgetText, long max, String onDeny, long amount,
                                      RateLimitDenial denial) {
-        String detail;
-        if (denial.retryAfterMillis() == RateLimitDenial.NEVER) {
-            detail = "limit " + counter + ": " + budgetText + " can never admit a call that needs " + amount;
-        } else {
-            detail = "limit " + counter + ": " + budgetText + " reached (" + denial.count() + "/" + max + needs(amount)
-                    + "); retry after " + retrySeconds(denial) + " s";
-        }
-        return onDeny == null ? detail : onDeny + " (" + detail + ")";
+        return new RateLimitedReason(counter, budgetText, max, onDeny, amount).of(denial);
     }
 
     /**
@@ -56,7 +49,7 @@ public final class DecisionTexts {
         return new RateLimitedReason(counter, budgetText, max, onDeny, amount);
     }
 
-    /** The words of {@link #rateLimited} for a refusal that can be retried, split around its count and wait. */
+    /** A limit's refusal words, the fixed ones joined once around the count and the wait of each refusal. */
     public static final class RateLimitedReason {
 
         private final String counter;
@@ -80,10 +73,11 @@ public final class DecisionTexts {
             afterWait = onDeny == null ? " s" : " s)";
         }
 
-        /** Exactly {@link DecisionTexts#rateLimited} of this limit's words and {@code denial}. */
+        /** The reason of a refusal by this limit: {@link DecisionTexts#rateLimited}. */
         public String of(RateLimitDenial denial) {
             if (denial.retryAfterMillis() == RateLimitDenial.NEVER) {
-                return rateLimited(counter, budgetText, max, onDeny, amount, denial);
+                String detail = "limit " + counter + ": " + budgetText + " can never admit a call that needs " + amount;
+                return onDeny == null ? detail : onDeny + " (" + detail + ")";
             }
             return beforeCount + denial.count() + beforeWait + retrySeconds(denial) + afterWait;
         }
